@@ -1,0 +1,80 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { resolveLanguage, watchLanguage } from './language.js';
+import { directionOf, toSupportedLocale, type Locale } from './locales-supported.js';
+import { ensureLocale, installLocalization, isLocaleReady, withLocale, type StringOverrides } from './i18n.js';
+import { emitEvent, type CitopiaEventMap, type CitopiaEventName, type EmitOptions } from './events.js';
+
+installLocalization();
+
+/**
+ * The one base class of every Citopia component: the cross-cutting concerns live here once.
+ *
+ * - Language: the closest `[lang]` ancestor, crossing shadow roots, then `<html lang>`; followed
+ *   live. `locale` is the interface language we ship (fr, de, it, en, ar), `dataLanguage` the
+ *   page's own tag, used to pick texts out of data language maps.
+ * - Direction: `dir` is set on the host from the language (ar is right-to-left).
+ * - Translations: the locale's catalogue is loaded before the first render, so nobody sees a
+ *   flash of English; `msg()` calls during render answer in the element's language.
+ * - Host wording: the `strings` property (or a JSON `strings` attribute) overrides any string.
+ * - Events: `emit()` dispatches typed, bubbling, composed events.
+ */
+export class CitopiaElement extends LitElement {
+  /**
+   * Host-page wording by message id, for all locales (`{"finder.search.label": "Chercher"}`) or
+   * per locale (`{"fr": {...}}`). `{0}`, `{1}` stand for the values of the source string.
+   */
+  @property({ attribute: 'strings', type: Object }) strings: StringOverrides | undefined;
+
+  /** The page's language tag as resolved (for example "fr-CH"). */
+  @state() protected dataLanguage = 'en';
+
+  /** The interface language this element speaks. */
+  @state() protected locale: Locale = 'en';
+
+  private stopWatchingLanguage: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.updateLanguage();
+    this.stopWatchingLanguage = watchLanguage(this, () => this.updateLanguage());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingLanguage?.();
+    this.stopWatchingLanguage = undefined;
+  }
+
+  /** Re-reads the language; the language watcher calls it on any `lang` change above us. */
+  protected updateLanguage(): void {
+    const tag = resolveLanguage(this);
+    const locale = toSupportedLocale(tag);
+    this.dataLanguage = tag;
+    this.locale = locale;
+    const dir = directionOf(tag);
+    if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
+    if (!isLocaleReady(locale)) void ensureLocale(locale).then(() => this.requestUpdate());
+  }
+
+  /** Holds the update until the catalogue for our locale is in memory. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!isLocaleReady(this.locale)) await ensureLocale(this.locale);
+    super.scheduleUpdate();
+  }
+
+  /** Renders with msg() answering in this element's language. */
+  protected override update(changed: PropertyValues): void {
+    withLocale(this.locale, this.strings, () => super.update(changed));
+  }
+
+  /** Runs `fn` with msg() in this element's language, for strings built outside render(). */
+  protected localize<T>(fn: () => T): T {
+    return withLocale(this.locale, this.strings, fn);
+  }
+
+  /** Dispatches a Citopia event; returns true when a listener cancelled it. */
+  protected emit<K extends CitopiaEventName>(name: K, detail: CitopiaEventMap[K], options?: EmitOptions): boolean {
+    return emitEvent(this, name, detail, options);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Every Citopia event, by name, with its `detail`. Component packages add theirs through
+ * declaration merging:
+ *
+ * ```ts
+ * declare module '@citopia/core' {
+ *   interface CitopiaEventMap { 'citopia-service-select': { service: Service } }
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CitopiaEventMap {}
+
+export type CitopiaEventName = keyof CitopiaEventMap & string;
+
+export interface EmitOptions {
+  /** Lets listeners call `preventDefault()` to stop the component's default action. */
+  cancelable?: boolean;
+}
+
+/**
+ * Dispatches a bubbling, composed CustomEvent from `target`. Returns true when a listener
+ * cancelled it (only possible with `cancelable: true`).
+ */
+export function emitEvent<K extends CitopiaEventName>(
+  target: EventTarget,
+  name: K,
+  detail: CitopiaEventMap[K],
+  options: EmitOptions = {},
+): boolean {
+  const event = new CustomEvent(name, {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: options.cancelable ?? false,
+  });
+  return !target.dispatchEvent(event);
+}

@@ -1,0 +1,165 @@
+/**
+ * Per-element localization on top of @lit/localize.
+ *
+ * Strings are written with `msg()` and `str` from @lit/localize, extracted to XLIFF and built by
+ * `lit-localize` in runtime mode, one lazily imported module per locale and package. The stock
+ * runtime has one global locale per page; a Citopia element speaks the language of its closest
+ * `[lang]`, so two elements on one page may differ. We therefore install our own `msg`
+ * implementation that looks strings up in the catalogue of the element being rendered (set
+ * synchronously around each render by `CitopiaElement`), after the host page's own overrides.
+ */
+import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { isStrTagged, joinStringsAndValues } from '@lit/localize/internal/str-tag.js';
+import { SOURCE_LOCALE, type Locale } from './locales-supported.js';
+
+/** What a generated locale module (`src/locales/<locale>.ts`) exports. */
+export interface LocaleModule {
+  templates: Record<string, unknown>;
+}
+export type LocaleLoaders = Partial<Record<Exclude<Locale, 'en'>, () => Promise<LocaleModule>>>;
+
+/**
+ * Host-page wording. Either `{ id: text }` for every locale or `{ fr: { id: text } }` per locale.
+ * `{0}`, `{1}` … stand for the values of the source string, in source order.
+ */
+export type StringOverrides = Record<string, string | Record<string, string>>;
+
+interface RenderContext {
+  locale: Locale;
+  overrides: StringOverrides | undefined;
+}
+
+const loaders: LocaleLoaders[] = [];
+const catalogues = new Map<Locale, Record<string, unknown>>();
+const loaded = new Map<Locale, Set<LocaleLoaders>>();
+const pending = new Map<string, Promise<void>>();
+let context: RenderContext | undefined;
+let installed = false;
+
+function lookupOverride(overrides: StringOverrides | undefined, locale: Locale, id: string | undefined) {
+  if (!overrides || !id) return undefined;
+  const perLocale = overrides[locale];
+  if (perLocale && typeof perLocale === 'object' && typeof perLocale[id] === 'string') return perLocale[id];
+  const global = overrides[id];
+  return typeof global === 'string' ? global : undefined;
+}
+
+interface StrTemplate {
+  strTag: true;
+  strings: readonly string[];
+  values: unknown[];
+}
+
+/**
+ * Our msg(): host override, then the element's catalogue, then the English source. Citopia
+ * requires an explicit `id` on every msg() (host overrides and XLIFF are keyed by it), so the
+ * id-hashing part of the stock runtime is not needed. Only strings and `str` templates are
+ * localized (no `html` templates), which keeps translations plain text.
+ */
+function citopiaMsg(template: string | StrTemplate, options?: { id?: string }): string {
+  const ctx = context;
+  const id = options?.id;
+  const values = isStrTagged(template as never) ? (template as StrTemplate).values : [];
+  const override = ctx && lookupOverride(ctx.overrides, ctx.locale, id);
+  if (override !== undefined) {
+    return override.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < values.length ? String(values[Number(index)]) : whole));
+  }
+  const localized = ctx && id && ctx.locale !== SOURCE_LOCALE ? catalogues.get(ctx.locale)?.[id] : undefined;
+  if (typeof localized === 'string') return localized;
+  if (localized && isStrTagged(localized as never)) {
+    const t = localized as StrTemplate;
+    // Translations hold value indexes, so a translator may reorder the placeholders.
+    return joinStringsAndValues(t.strings as TemplateStringsArray, values, t.values as number[]);
+  }
+  return typeof template === 'string' ? template : joinStringsAndValues(template.strings as TemplateStringsArray, template.values);
+}
+
+/** Installs Citopia's msg() once per copy of @lit/localize. */
+export function installLocalization(): void {
+  if (installed) return;
+  installed = true;
+  try {
+    _installMsgImplementation(citopiaMsg as never);
+  } catch {
+    // The host page configured @lit/localize itself on the same module instance: its global
+    // locale then applies and per-element languages are lost. Say so once, do not break.
+    console.warn('[citopia] @lit/localize was already configured by the page; Citopia follows its locale.');
+  }
+}
+
+/** Called at module load by every package that ships translations. */
+export function registerTranslations(packageLoaders: LocaleLoaders): void {
+  if (!loaders.includes(packageLoaders)) loaders.push(packageLoaders);
+}
+
+/** True when every registered package's catalogue for `locale` is in memory. */
+export function isLocaleReady(locale: Locale): boolean {
+  if (locale === SOURCE_LOCALE) return true;
+  const done = loaded.get(locale);
+  return loaders.every((l) => !l[locale] || done?.has(l));
+}
+
+/**
+ * Loads (once) every registered package's catalogue for `locale`. A chunk that fails to load
+ * leaves that package in English rather than blocking the component.
+ */
+export function ensureLocale(locale: Locale): Promise<void> {
+  if (isLocaleReady(locale)) return Promise.resolve();
+  const key = `${locale}:${loaders.length}`;
+  let promise = pending.get(key);
+  if (!promise) {
+    const target = locale as Exclude<Locale, 'en'>;
+    const done = loaded.get(locale) ?? new Set<LocaleLoaders>();
+    loaded.set(locale, done);
+    promise = Promise.all(
+      loaders
+        .filter((l) => l[target] && !done.has(l))
+        .map(async (l) => {
+          try {
+            const mod = await l[target]!();
+            catalogues.set(locale, { ...catalogues.get(locale), ...mod.templates });
+          } catch (error) {
+            console.warn(`[citopia] could not load the "${locale}" translations`, error);
+          } finally {
+            done.add(l);
+          }
+        }),
+    ).then(() => undefined);
+    pending.set(key, promise);
+  }
+  return promise;
+}
+
+/** Runs `fn` with msg() answering in `locale`, with the element's overrides. Re-entrant. */
+export function withLocale<T>(locale: Locale, overrides: StringOverrides | undefined, fn: () => T): T {
+  const previous = context;
+  context = { locale, overrides };
+  try {
+    return fn();
+  } finally {
+    context = previous;
+  }
+}
+
+export type PluralForms<T> = { other: T } & Partial<Record<Intl.LDMLPluralRule, T>>;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+/**
+ * The form of `forms` that `Intl.PluralRules` selects for `count` in `locale`, falling back to
+ * `other`. Give every form a language needs as its own msg() id (Arabic uses all six), so each
+ * translation can be exact.
+ */
+export function plural<T>(locale: string, count: number, forms: PluralForms<T>): T {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return forms[rules.select(count)] ?? forms.other;
+}
+
+/** Formats a number for `locale` (Arabic shows Western digits by default in Swiss usage: "ar-u-nu-latn"). */
+export function formatNumber(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale).format(value);
+}
+

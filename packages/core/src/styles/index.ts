@@ -1,0 +1,2 @@
+export { tokens } from './tokens.js';
+export { focusRing, visuallyHidden, controls, messages, baseStyles } from './shared.js';

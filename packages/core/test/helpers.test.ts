@@ -1,0 +1,123 @@
+import { expect } from '@open-wc/testing';
+import { fetchJson, fetchWithTimeout, FetchError, parseRetryAfter } from '../src/fetch-entry.js';
+import { createSafeStorage } from '../src/storage.js';
+import { pickText } from '../src/language-map.js';
+import { safeUrl } from '../src/safe-url.js';
+
+describe('safeUrl', () => {
+  it('keeps http, https, mailto, tel and relative URLs', () => {
+    expect(safeUrl('https://www.ville-demo.ch/permis')).to.equal('https://www.ville-demo.ch/permis');
+    expect(safeUrl('HTTP://EXAMPLE.ORG')).to.equal('http://example.org/');
+    expect(safeUrl('mailto:info@ville-demo.ch')).to.equal('mailto:info@ville-demo.ch');
+    expect(safeUrl('tel:+41 21 000 00 00')).to.match(/^tel:/);
+    expect(safeUrl('/services/permis')).to.equal('/services/permis');
+    expect(safeUrl('permis.html#a')).to.equal('permis.html#a');
+  });
+  it('refuses javascript:, data:, vbscript: and their disguises', () => {
+    const hostile = [
+      'javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', '\tjava\nscript:alert(1)', '\u0000javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'blob:https://x/1', 'jav&#x09;ascript:alert(1)'.replace('&#x09;', '\t'),
+    ];
+    for (const url of hostile) expect(safeUrl(url), JSON.stringify(url)).to.equal(undefined);
+    expect(safeUrl(42)).to.equal(undefined);
+    expect(safeUrl('')).to.equal(undefined);
+  });
+  it('leaves entity-encoded text inert (it stays a harmless relative path)', () => {
+    expect(safeUrl('javascript&colon;alert(1)')).to.equal('javascript&colon;alert(1)');
+  });
+});
+
+describe('pickText', () => {
+  it('picks the exact tag, then the primary language, then fallbacks', () => {
+    const map = { fr: 'Permis', 'de-CH': 'Bewilligung', it: 'Permesso' };
+    expect(pickText(map, 'fr-CH')).to.deep.equal({ text: 'Permis', lang: 'fr' });
+    expect(pickText(map, 'de')).to.deep.equal({ text: 'Bewilligung', lang: 'de-CH' });
+    expect(pickText(map, 'ar').text).to.equal('Permis');
+    expect(pickText('plain', 'de')).to.deep.equal({ text: 'plain', lang: undefined });
+    expect(pickText({ fr: 3, de: null }, 'fr')).to.deep.equal({ text: '', lang: undefined });
+    expect(pickText(['x'], 'fr').text).to.equal('');
+  });
+});
+
+describe('fetch wrapper, against the real test server', () => {
+  it('parses JSON', async () => {
+    expect(await fetchJson('/__test/text?body=%7B%22a%22%3A1%7D')).to.deep.equal({ a: 1 });
+  });
+  it('types HTTP errors with status and Retry-After', async () => {
+    try {
+      await fetchWithTimeout('/__test/status/429?retry-after=7');
+      expect.fail('should throw');
+    } catch (error) {
+      expect(error).to.be.instanceOf(FetchError);
+      expect((error as FetchError).kind).to.equal('http');
+      expect((error as FetchError).status).to.equal(429);
+      expect((error as FetchError).retryAfter).to.equal(7);
+      expect((error as FetchError).retryable).to.equal(true);
+    }
+  });
+  it('reports an HTML error page where JSON was expected as kind "parse"', async () => {
+    const error = await fetchJson('/__test/html').catch((e: unknown) => e);
+    expect((error as FetchError).kind).to.equal('parse');
+  });
+  it('times out', async () => {
+    const error = await fetchJson('/__test/slow?ms=2000', { timeout: 100 }).catch((e: unknown) => e);
+    expect((error as FetchError).kind).to.equal('timeout');
+    expect((error as FetchError).retryable).to.equal(true);
+  });
+  it('reports a dropped connection as kind "network"', async () => {
+    const error = await fetchJson('/__test/drop').catch((e: unknown) => e);
+    expect((error as FetchError).kind).to.equal('network');
+  });
+  it('parses Retry-After dates', () => {
+    expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).to.be.within(3, 6);
+    expect(parseRetryAfter('soon')).to.equal(undefined);
+  });
+});
+
+describe('safe storage', () => {
+  const throwing = (what: 'get' | 'set' | 'all' | 'quota'): Storage => {
+    const quota = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    const broken = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    const data = new Map<string, string>();
+    return {
+      getItem: (k: string) => (what === 'get' || what === 'all' ? broken() : (data.get(k) ?? null)),
+      setItem: (k: string, v: string) => (what === 'quota' ? quota() : what === 'set' || what === 'all' ? broken() : void data.set(k, v)),
+      removeItem: (k: string) => void data.delete(k),
+      clear: () => data.clear(),
+      key: () => null,
+      length: 0,
+    } as Storage;
+  };
+  it('round-trips JSON in the real localStorage', () => {
+    const storage = createSafeStorage('citopia-test:');
+    expect(storage.available).to.equal(true);
+    expect(storage.setJson('x', { a: 1 })).to.deep.equal({ persisted: true });
+    expect(localStorage.getItem('citopia-test:x')).to.equal('{"a":1}');
+    expect(storage.getJson('x')).to.deep.equal({ a: 1 });
+    storage.remove('x');
+    expect(localStorage.getItem('citopia-test:x')).to.equal(null);
+  });
+  it('keeps values in memory when writing hits the quota, and says so', () => {
+    const storage = createSafeStorage('t:', () => throwing('quota'));
+    expect(storage.set('draft', 'hello')).to.deep.equal({ persisted: false, problem: 'quota' });
+    expect(storage.get('draft')).to.equal('hello');
+  });
+  it('survives a storage that throws on every call, or is absent', () => {
+    for (const backend of [() => throwing('all'), () => undefined]) {
+      const storage = createSafeStorage('t:', backend);
+      expect(storage.available).to.equal(false);
+      expect(storage.set('k', 'v').persisted).to.equal(false);
+      expect(storage.get('k')).to.equal('v');
+      expect(storage.getJson('missing')).to.equal(undefined);
+      expect(() => storage.remove('k')).not.to.throw();
+    }
+  });
+  it('survives reading from a storage that throws on read', () => {
+    const storage = createSafeStorage('t:', () => throwing('get'));
+    expect(storage.get('never-written')).to.equal(null);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './fixture.js';
+export * from './axe.js';
+export * from './sweep.js';
+export * from './keys.js';
+export * from './shared-fixtures.js';

@@ -1,0 +1,35 @@
+// CDN builds. tsc has already emitted each package's ESM build (dist/, with types, Lit external);
+// rollup bundles that JS (TypeScript 7 has no compiler API, so no TypeScript plugin here) into
+// self-contained, minified files a city can load with one <script type="module">. Each CDN file
+// is built on its own, Lit included; translations stay lazily loaded chunks beside it.
+//
+// A package opts in with `"citopia": { "cdn": "citopia-x.js" }` in its package.json.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export function cdnEntries() {
+  return readdirSync('packages')
+    .map((dir) => join('packages', dir))
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    .filter(({ pkg }) => pkg.citopia?.cdn)
+    .map(({ dir, pkg }) => ({ dir, name: pkg.name, file: pkg.citopia.cdn, input: join(dir, pkg.citopia.entry ?? 'dist/index.js') }));
+}
+
+export default cdnEntries().map(({ dir, file, input }) => ({
+  input: { [file.replace(/\.js$/, '')]: input },
+  plugins: [nodeResolve({ exportConditions: ['browser', 'import', 'default'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
+  output: {
+    dir: join(dir, 'cdn'),
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  onwarn(warning, warn) {
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+}));

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Runs lit-localize for every package that has a lit-localize.json.
+//   node scripts/localize.mjs extract   refresh the XLIFF files from the msg() calls in src/
+//   node scripts/localize.mjs build     write src/locales/<locale>.ts from the XLIFF files
+//   node scripts/localize.mjs check     fail when a message lacks a translation in some locale
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const command = process.argv[2] ?? 'build';
+const cli = join('node_modules', '@lit', 'localize-tools', 'bin', 'lit-localize.js');
+const packages = readdirSync('packages')
+  .map((name) => join('packages', name))
+  .filter((dir) => existsSync(join(dir, 'lit-localize.json')));
+
+if (command === 'check') {
+  let missing = 0;
+  for (const dir of packages) {
+    for (const file of readdirSync(join(dir, 'xliff'))) {
+      const xml = readFileSync(join(dir, 'xliff', file), 'utf8');
+      for (const unit of xml.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)) {
+        if (!/<target>[\s\S]*?<\/target>/.test(unit[2])) {
+          console.error(`missing translation: ${dir}/xliff/${file} ${unit[1]}`);
+          missing++;
+        }
+      }
+    }
+  }
+  if (missing) {
+    console.error(`${missing} missing translation(s). Add a <target> to each, see docs/contributing.md.`);
+    process.exit(1);
+  }
+  console.log(`translations complete in ${packages.length} packages`);
+} else {
+  for (const dir of packages) {
+    execFileSync(process.execPath, [cli, command, '--config', join(dir, 'lit-localize.json')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  console.log(`lit-localize ${command}: ${packages.map((p) => p.split('/')[1]).join(', ')}`);
+}

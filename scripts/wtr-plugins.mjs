@@ -1,0 +1,98 @@
+// Test-server plugins shared by every package's browser tests.
+import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
+import { join, resolve, relative, extname } from 'node:path';
+
+/** Where the third-party fixtures live: ../shared/fixtures beside the project (CI has it). */
+export const sharedFixturesDir = resolve(process.cwd(), '..', 'shared', 'fixtures');
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+const TYPES = { '.json': 'application/json', '.jsonld': 'application/ld+json', '.xml': 'application/xml', '.yml': 'text/yaml', '.yaml': 'text/yaml', '.txt': 'text/plain', '.ttl': 'text/turtle' };
+
+/** Serves ../shared/fixtures at /__shared-fixtures/ and answers the `citopia-shared-fixtures` command. */
+export function sharedFixturesPlugin() {
+  return {
+    name: 'citopia-shared-fixtures',
+    middleware: async (ctx, next) => {
+        if (!ctx.path.startsWith('/__shared-fixtures/')) return next();
+        const file = resolve(sharedFixturesDir, decodeURIComponent(ctx.path.slice('/__shared-fixtures/'.length)));
+        if (!file.startsWith(sharedFixturesDir) || !existsSync(file) || !statSync(file).isFile()) {
+          ctx.status = 404;
+          return;
+        }
+        ctx.type = TYPES[extname(file)] ?? 'application/octet-stream';
+        ctx.body = createReadStream(file);
+    },
+    executeCommand({ command, payload }) {
+      if (command !== 'citopia-shared-fixtures') return undefined;
+      const dir = join(sharedFixturesDir, payload?.folder ?? '');
+      if (!existsSync(dir)) return { available: false, files: [] };
+      return { available: true, files: listFiles(dir).map((f) => relative(sharedFixturesDir, f)).sort() };
+    },
+  };
+}
+
+/**
+ * Real HTTP endpoints for tests of network handling (the dev server is a real server; nothing
+ * stubs fetch). /__test/status/503?retry-after=2, /__test/slow?ms=3000, /__test/html,
+ * /__test/text?body=..., /__test/drop (destroys the connection).
+ */
+export function testEndpointsPlugin() {
+  return {
+    name: 'citopia-test-endpoints',
+    middleware: async (ctx, next) => {
+        if (!ctx.path.startsWith('/__test/')) return next();
+        const [, , kind, arg] = ctx.path.split('/');
+        if (kind === 'status') {
+          ctx.status = Number(arg);
+          if (ctx.query['retry-after']) ctx.set('Retry-After', String(ctx.query['retry-after']));
+          ctx.type = 'application/json';
+          ctx.body = JSON.stringify({ error: `status ${arg}` });
+        } else if (kind === 'slow') {
+          await new Promise((r) => setTimeout(r, Math.min(Number(ctx.query.ms ?? 1000), 30_000)));
+          ctx.type = 'application/json';
+          ctx.body = '{"slow":true}';
+        } else if (kind === 'html') {
+          ctx.type = 'text/html';
+          ctx.body = '<!doctype html><title>Error</title><h1>502 Bad Gateway</h1>';
+        } else if (kind === 'text') {
+          ctx.type = String(ctx.query.type ?? 'application/json');
+          ctx.body = String(ctx.query.body ?? '');
+        } else if (kind === 'drop') {
+          ctx.req.socket.destroy();
+          ctx.respond = false;
+        } else {
+          ctx.status = 404;
+        }
+    },
+  };
+}
+
+/** Prints one plain closing line, "browser: N passed, N failed, N skipped", that CI can read. */
+export function summaryReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite?.tests ?? []) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite?.suites ?? []) walk(s);
+      };
+      for (const session of sessions) {
+        walk(session.testResults);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
+      }
+      setTimeout(() => console.log(`\nbrowser: ${passed} passed, ${failed} failed, ${skipped} skipped`), 0);
+    },
+  };
+}
