@@ -1,5 +1,8 @@
 /**
  * `citopia`: importing this module (or loading cdn/citopia.js) defines every Citopia tag.
- * Each component package is added here as it lands; the core is always exported.
  */
 export * from '@citopia/core';
+export * from '@citopia/service-finder';
+export * from '@citopia/assistance-request';
+export * from '@citopia/privacy-notice';
+export * from '@citopia/open-source-badge';
