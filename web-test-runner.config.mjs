@@ -2,8 +2,9 @@
 // sources compiled on the fly by esbuild, packages resolved to their `source` export condition.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+
 import { defaultReporter } from '@web/test-runner';
-import { sharedFixturesPlugin, testEndpointsPlugin, summaryReporter } from './scripts/wtr-plugins.mjs';
+import { sharedFixturesPlugin, testEndpointsPlugin, summaryReporter, reactEsmPlugin } from './scripts/wtr-plugins.mjs';
 
 const plugins = [sharedFixturesPlugin(), testEndpointsPlugin()];
 // Packages may add their own test-server plugins (for example a real Open311 server).
@@ -33,7 +34,9 @@ export default {
     }),
   ],
   middleware: plugins.filter((p) => p.middleware).map((p) => p.middleware),
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), ...plugins],
+  plugins: [
+    reactEsmPlugin(),
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), ...plugins],
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10_000 } },
 };

@@ -1,6 +1,8 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
+import '../packages/all/themes/rouge-et-jaune.css';
+import '../packages/all/themes/vert.css';
 
 // Autodocs (attributes, properties, events, slots, parts, CSS properties) come from the
 // manifest that the JSDoc on each component class produces.
@@ -28,7 +30,7 @@ const preview: Preview = {
     },
     theme: {
       description: 'City theme (only --citopia-* custom properties and ::part)',
-      toolbar: { title: 'Theme', icon: 'paintbrush', items: [{ value: 'default', title: 'Default' }], dynamicTitle: true },
+      toolbar: { title: 'Theme', icon: 'paintbrush', items: [{ value: 'default', title: 'Default' }, { value: 'rouge-et-jaune', title: 'Rouge et jaune' }, { value: 'vert', title: 'Vert' }], dynamicTitle: true },
     },
   },
   initialGlobals: { locale: 'fr', scheme: 'light dark', dir: 'auto', theme: 'default' },

@@ -96,3 +96,41 @@ export function summaryReporter() {
     },
   };
 }
+
+/**
+ * React ships CommonJS only. For the React wrapper tests, esbuild bundles React and
+ * react-dom/client once into one ES module (one shared React instance), served at /__react/,
+ * and bare imports of 'react' and 'react-dom/client' resolve to it.
+ */
+export function reactEsmPlugin() {
+  let bundle;
+  return {
+    name: 'citopia-react-esm',
+    async serverStart() {
+      const { build } = await import('esbuild');
+      const result = await build({
+        stdin: {
+          contents: "import React from 'react'; import * as Client from 'react-dom/client'; export default React; export const createRoot = Client.createRoot; export const hydrateRoot = Client.hydrateRoot;",
+          resolveDir: process.cwd(),
+          loader: 'js',
+        },
+        bundle: true,
+        format: 'esm',
+        write: false,
+        define: { 'process.env.NODE_ENV': '"development"' },
+        logLevel: 'silent',
+      });
+      bundle = result.outputFiles[0].text;
+    },
+    resolveImport({ source }) {
+      if (source === 'react') return '/__react/react.js';
+      if (source === 'react-dom/client') return '/__react/client.js';
+      return undefined;
+    },
+    serve(context) {
+      if (context.path === '/__react/react.js') return { body: bundle, type: 'js' };
+      if (context.path === '/__react/client.js') return { body: "export { createRoot, hydrateRoot } from './react.js'; import React from './react.js'; export default React;", type: 'js' };
+      return undefined;
+    },
+  };
+}

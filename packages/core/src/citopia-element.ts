@@ -1,8 +1,8 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolveLanguage, watchLanguage } from './language.js';
 import { directionOf, toSupportedLocale, type Locale } from './locales-supported.js';
-import { ensureLocale, installLocalization, isLocaleReady, withLocale, type StringOverrides } from './i18n.js';
+import { activeLocale, ensureLocale, installLocalization, isLocaleReady, withLocale, type StringOverrides } from './i18n.js';
 import { emitEvent, type CitopiaEventMap, type CitopiaEventName, type EmitOptions } from './events.js';
 
 installLocalization();
@@ -55,6 +55,19 @@ export class CitopiaElement extends LitElement {
     const dir = directionOf(tag);
     if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
     if (!isLocaleReady(locale)) void ensureLocale(locale).then(() => this.requestUpdate());
+  }
+
+  /**
+   * Server rendering (@lit-labs/ssr) calls willUpdate and render but not connectedCallback:
+   * take the language from our own `lang` attribute or the one the server renders in.
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (!isServer) return;
+    const tag = this.getAttribute('lang') ?? activeLocale() ?? 'en';
+    this.dataLanguage = tag;
+    this.locale = toSupportedLocale(tag);
+    this.setAttribute('dir', directionOf(tag));
   }
 
   /** Holds the update until the catalogue for our locale is in memory. */

@@ -130,6 +130,11 @@ export function ensureLocale(locale: Locale): Promise<void> {
   return promise;
 }
 
+/** The locale msg() answers in right now (inside a render or `withLocale`), if any. */
+export function activeLocale(): Locale | undefined {
+  return context?.locale;
+}
+
 /** Runs `fn` with msg() answering in `locale`, with the element's overrides. Re-entrant. */
 export function withLocale<T>(locale: Locale, overrides: StringOverrides | undefined, fn: () => T): T {
   const previous = context;

@@ -13,6 +13,7 @@ export {
   ensureLocale,
   isLocaleReady,
   withLocale,
+  activeLocale,
   plural,
   formatNumber,
   type LocaleLoaders,

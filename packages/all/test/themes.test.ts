@@ -1,0 +1,67 @@
+/**
+ * Theming proven, not promised: both city themes (only --citopia-* properties and ::part), on
+ * every fixture of every component, in light and dark, pass axe (colour contrast included).
+ */
+import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { expectAccessible, mountFixture } from '@citopia/testing';
+import type { FixtureList } from '@citopia/core/fixtures';
+import '../src/index.js';
+import { fixtures as serviceFinder } from '../../service-finder/src/fixtures.js';
+import { fixtures as assistanceRequest } from '../../assistance-request/src/fixtures.js';
+import { fixtures as privacyNotice } from '../../privacy-notice/src/fixtures.js';
+import { fixtures as openSourceBadge } from '../../open-source-badge/src/fixtures.js';
+
+const lists = [serviceFinder, assistanceRequest, privacyNotice, openSourceBadge] as unknown as FixtureList[];
+const THEMES = ['rouge-et-jaune', 'vert'];
+
+async function loadTheme(name: string) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = `/packages/all/themes/${name}.css`;
+  const loaded = new Promise((resolve, reject) => {
+    link.onload = resolve;
+    link.onerror = reject;
+  });
+  document.head.append(link);
+  await loaded;
+}
+
+describe('city themes', function () {
+  this.timeout(60_000);
+  before(async () => {
+    for (const theme of THEMES) await loadTheme(theme);
+  });
+  after(() => emulateMedia({ colorScheme: 'light' }));
+
+  it('change the components through custom properties alone', async () => {
+    const { el, wrapper, remove } = await mountFixture(lists[0]!, lists[0]!.fixtures[0]!.name, { lang: 'fr' });
+    const plain = getComputedStyle(el).getPropertyValue('--_primary');
+    wrapper.classList.add('citopia-theme-vert');
+    const themed = getComputedStyle(el).getPropertyValue('--_primary');
+    remove();
+    expect(themed).to.contain('#0f5c32');
+    expect(themed).not.to.equal(plain);
+  });
+
+  for (const theme of THEMES) {
+    for (const list of lists) {
+      it(`${theme}: every fixture of <${list.tag}> passes axe in light and dark`, async () => {
+        for (const fixture of list.fixtures.filter((f) => !f.skipAxe)) {
+          const { wrapper, remove } = await mountFixture(list, fixture.name, { lang: 'fr' });
+          wrapper.classList.add(`citopia-theme-${theme}`);
+          try {
+            for (const scheme of ['light', 'dark'] as const) {
+              await emulateMedia({ colorScheme: scheme });
+              await new Promise((r) => requestAnimationFrame(r));
+              await expectAccessible(wrapper, `${list.tag} "${fixture.name}" in theme ${theme}, ${scheme}`);
+            }
+          } finally {
+            remove();
+            await emulateMedia({ colorScheme: 'light' });
+          }
+        }
+      });
+    }
+  }
+});
