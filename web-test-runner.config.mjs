@@ -1,5 +1,8 @@
 // Browser tests: real Chromium (Debian's /usr/bin/chromium, never a downloaded one), TypeScript
 // sources compiled on the fly by esbuild, packages resolved to their `source` export condition.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
@@ -7,14 +10,11 @@ import { defaultReporter } from '@web/test-runner';
 import { sharedFixturesPlugin, testEndpointsPlugin, summaryReporter, reactEsmPlugin } from './scripts/wtr-plugins.mjs';
 
 const plugins = [sharedFixturesPlugin(), testEndpointsPlugin()];
-// Packages may add their own test-server plugins (for example a real Open311 server).
-for (const extra of ['./packages/open311-server/wtr-plugin.mjs']) {
-  try {
-    const mod = await import(extra);
-    plugins.push(...mod.default());
-  } catch (error) {
-    if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-  }
+// Packages may add their own test-server plugins (packages/*/wtr-plugin.mjs: a real Open311
+// server, server-side rendering...), each a default export returning an array of plugins.
+for (const dir of readdirSync('packages')) {
+  const file = join('packages', dir, 'wtr-plugin.mjs');
+  if (existsSync(file)) plugins.push(...(await import(pathToFileURL(resolve(file)).href)).default());
 }
 
 export default {
