@@ -23,6 +23,8 @@ export function createStaticServer({ root, routes = {}, headers = {}, handle } =
       if (handle && (await handle(req, res))) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = routes[url.pathname] ?? decodeURIComponent(url.pathname);
+      // A city serves Citopia from its own assets folder: /assets/citopia/ is the umbrella package.
+      if (path.startsWith('/assets/citopia/')) path = path.replace('/assets/citopia/', '/packages/all/');
       let file = resolve(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();

@@ -46,6 +46,11 @@ export function testEndpointsPlugin() {
   return {
     name: 'citopia-test-endpoints',
     middleware: async (ctx, next) => {
+        // Pages written as a city would write them load Citopia from /assets/citopia/.
+        if (ctx.path.startsWith('/assets/citopia/')) {
+          ctx.url = ctx.url.replace('/assets/citopia/', '/packages/all/');
+          return next();
+        }
         if (!ctx.path.startsWith('/__test/')) return next();
         const [, , kind, arg] = ctx.path.split('/');
         if (kind === 'status') {
