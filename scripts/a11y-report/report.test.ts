@@ -31,7 +31,7 @@ describe('accessibility report', function () {
           }
           for (const scheme of ['light', 'dark'] as const) {
             await emulateMedia({ colorScheme: scheme });
-            await new Promise((r) => requestAnimationFrame(r));
+            await new Promise((r) => setTimeout(r, 0));
             const results = await window.axe!.run(mounted.wrapper, { runOnly: { type: 'tag', values: WCAG_TAGS } });
             const slim = (items: typeof results.passes) =>
               items.map((r) => ({ id: r.id, impact: r.impact, help: r.help, helpUrl: r.helpUrl, tags: r.tags, nodes: r.nodes.map((n) => ({ target: n.target, summary: n.failureSummary ?? '' })) }));

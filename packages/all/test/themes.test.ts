@@ -53,7 +53,7 @@ describe('city themes', function () {
           try {
             for (const scheme of ['light', 'dark'] as const) {
               await emulateMedia({ colorScheme: scheme });
-              await new Promise((r) => requestAnimationFrame(r));
+              await new Promise((r) => setTimeout(r, 0));
               await expectAccessible(wrapper, `${list.tag} "${fixture.name}" in theme ${theme}, ${scheme}`);
             }
           } finally {

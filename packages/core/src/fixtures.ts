@@ -89,7 +89,10 @@ function structuredCloneSafe(value: Record<string, unknown>): Record<string, unk
   }
 }
 
-/** Resolves when `predicate` holds, polling each animation frame; rejects after `timeout` ms. */
+/**
+ * Resolves when `predicate` holds, polling every 10 ms (timers, not animation frames: a page in
+ * the background gets no frames); rejects after `timeout` ms.
+ */
 export function until(predicate: () => unknown, timeout = 4000, what = 'condition'): Promise<void> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
@@ -102,7 +105,7 @@ export function until(predicate: () => unknown, timeout = 4000, what = 'conditio
       }
       if (ok) resolve();
       else if (performance.now() - start > timeout) reject(new Error(`timed out waiting for ${what}`));
-      else requestAnimationFrame(tick);
+      else setTimeout(tick, 10);
     };
     tick();
   });

@@ -8,7 +8,23 @@ export async function type(text: string): Promise<void> {
   await sendKeys({ type: text });
 }
 export async function tab(times = 1, shift = false): Promise<void> {
-  for (let i = 0; i < times; i++) await sendKeys({ press: shift ? 'Shift+Tab' : 'Tab' });
+  // Key combinations are a key held down around another press (the driver has no "Shift+Tab").
+  if (shift) await sendKeys({ down: 'Shift' });
+  try {
+    for (let i = 0; i < times; i++) await sendKeys({ press: 'Tab' });
+  } finally {
+    if (shift) await sendKeys({ up: 'Shift' });
+  }
+}
+
+/** Presses `key` with `modifier` held (for example Shift and Tab, Control and Enter). */
+export async function pressWith(modifier: 'Shift' | 'Control' | 'Alt' | 'Meta', key: string): Promise<void> {
+  await sendKeys({ down: modifier });
+  try {
+    await sendKeys({ press: key });
+  } finally {
+    await sendKeys({ up: modifier });
+  }
 }
 
 /** The deepest focused element, looking through shadow roots. */
