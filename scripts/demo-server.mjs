@@ -1,0 +1,34 @@
+// The demo city page's server: the page (docs/index.html), the CDN build under /assets/citopia/,
+// and the development servers that packages declare ("citopia": {"devServer": "./dev-server.mjs"},
+// such as the local Open311 server), whose addresses the page reads from /dev-services.json.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createStaticServer, listen } from './static-server.mjs';
+
+export async function startDemo({ port = 0, quiet = false } = {}) {
+  const services = {};
+  const closers = [];
+  for (const name of readdirSync('packages').sort()) {
+    const pkgFile = join('packages', name, 'package.json');
+    if (!existsSync(pkgFile)) continue;
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    if (!pkg.citopia?.devServer) continue;
+    const mod = await import(pathToFileURL(resolve('packages', name, pkg.citopia.devServer)).href);
+    const started = await mod.start({ port: port ? port + 1 + Object.keys(services).length : 0, quiet });
+    services[pkg.name] = started.url;
+    if (started.close) closers.push(() => started.close());
+  }
+  const server = createStaticServer({
+    root: '.',
+    routes: { '/': 'docs/index.html', '/publiccode.yml': 'publiccode.yml' },
+    handle(req, res) {
+      if (req.url !== '/dev-services.json') return false;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(services));
+      return true;
+    },
+  });
+  const url = await listen(server, port).catch(() => listen(server, 0));
+  closers.push(() => new Promise((r) => server.close(r)));
+  return { url, services, close: () => Promise.all(closers.map((c) => c())) };
+}
