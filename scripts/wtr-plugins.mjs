@@ -139,3 +139,61 @@ export function reactEsmPlugin() {
     },
   };
 }
+
+/**
+ * Collects the hardening figures the tests report (strings tried, executions found...) and prints
+ * them as one table when the run ends; also writes reports/harden.json.
+ */
+export function hardenFiguresPlugin({ browser = 'Chromium' } = {}) {
+  const figures = new Map();
+  return {
+    name: 'citopia-harden-figures',
+    executeCommand({ command, payload }) {
+      if (command !== 'citopia-harden-figure') return undefined;
+      const previous = figures.get(payload.name);
+      figures.set(payload.name, typeof payload.value === 'number' && typeof previous === 'number' ? previous + payload.value : payload.value);
+      return true;
+    },
+    async serverStop() {
+      if (figures.size === 0) return;
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      mkdirSync('reports', { recursive: true });
+      const result = { browser, generated: new Date().toISOString(), figures: Object.fromEntries(figures) };
+      writeFileSync(`reports/harden-${browser.toLowerCase()}.json`, JSON.stringify(result, null, 2));
+      console.log(`\nHardening figures (${browser}):`);
+      for (const [name, value] of figures) console.log(`  ${name.padEnd(58)} ${String(value).padStart(8)}`);
+    },
+  };
+}
+
+/** The strict policy a city can use (docs/security.md); `connect` adds origins for fetch(). */
+export function strictCsp(connect = []) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `connect-src 'self' ${connect.join(' ')}`.trim(),
+    "frame-src 'self'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html citopia-consent',
+  ].join('; ');
+}
+
+/**
+ * Serves the CSP test pages (packages/all/test/csp/) with the strict Content-Security-Policy.
+ * A page may pass origins allowed for connect-src in the `connect` query parameter.
+ */
+export function cspPagesPlugin() {
+  return {
+    name: 'citopia-csp-pages',
+    middleware: async (ctx, next) => {
+      await next();
+      if (ctx.path.startsWith('/packages/all/test/csp/') && ctx.path.endsWith('.html')) {
+        const connect = String(ctx.query.connect ?? '').split(',').filter((o) => /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(o));
+        ctx.set('Content-Security-Policy', strictCsp(connect));
+      }
+    },
+  };
+}

@@ -3,3 +3,4 @@ export * from './axe.js';
 export * from './sweep.js';
 export * from './keys.js';
 export * from './shared-fixtures.js';
+export * from './hostile.js';
