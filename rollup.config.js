@@ -4,7 +4,7 @@
 // is built on its own, Lit included; translations stay lazily loaded chunks beside it.
 //
 // A package opts in with `"citopia": { "cdn": "citopia-x.js" }` in its package.json.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -18,8 +18,13 @@ export function cdnEntries() {
     .map(({ dir, pkg }) => ({ dir, name: pkg.name, file: pkg.citopia.cdn, input: join(dir, pkg.citopia.entry ?? 'dist/index.js') }));
 }
 
+// Old chunks (other hashes) would otherwise pile up beside the new ones.
+for (const { dir } of cdnEntries()) rmSync(join(dir, 'cdn'), { recursive: true, force: true });
+
 export default cdnEntries().map(({ dir, file, input }) => ({
   input: { [file.replace(/\.js$/, '')]: input },
+  // The CDN file holds the code itself, not a facade re-exporting a shared chunk.
+  preserveEntrySignatures: 'allow-extension',
   plugins: [nodeResolve({ exportConditions: ['browser', 'import', 'default'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
   output: {
     dir: join(dir, 'cdn'),

@@ -33,7 +33,8 @@ if (command === 'check') {
   console.log(`translations complete in ${packages.length} packages`);
 } else {
   for (const dir of packages) {
-    execFileSync(process.execPath, [cli, command, '--config', join(dir, 'lit-localize.json')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // lit-localize warns once per untranslated message; `check` reports those, so keep build quiet.
+    execFileSync(process.execPath, [cli, command, '--config', join(dir, 'lit-localize.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
   }
   console.log(`lit-localize ${command}: ${packages.map((p) => p.split('/')[1]).join(', ')}`);
 }

@@ -23,7 +23,8 @@ const gz = (code) => gzipSync(code, { level: 9 }).length;
 async function esmSize(dir, pkg, file) {
   const isCore = pkg.name === '@citopia/core';
   const external = (id) => /^lit($|\/)|^@lit\/(?!localize)|^lit-html|^lit-element|^@lit\/reactive-element/.test(id) || (!isCore && /^@citopia\/core/.test(id));
-  const bundle = await rollup({ input: join(dir, file), external, plugins: [nodeResolve()], onwarn: () => {} });
+  // allow-extension: an entry that lazy chunks share code with stays whole (no tiny facade).
+  const bundle = await rollup({ input: join(dir, file), external, plugins: [nodeResolve()], onwarn: () => {}, preserveEntrySignatures: 'allow-extension' });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ ecma: 2022, module: true, format: { comments: false } })] });
   await bundle.close();
   const entry = output.find((o) => o.type === 'chunk' && o.isEntry);
@@ -35,7 +36,8 @@ for (const name of readdirSync('packages')) {
   const dir = join('packages', name);
   if (!existsSync(join(dir, 'package.json'))) continue;
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  if (!pkg.private && pkg.name !== 'citopia') {
+  // Browser packages only: the umbrella is measured as its CDN file; @citopia/ssr runs in Node.
+  if (!pkg.private && pkg.name !== 'citopia' && pkg.citopia?.size !== false) {
     // Every JavaScript entry point of the exports map.
     for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
       const file = typeof target === 'object' ? target.default : undefined;

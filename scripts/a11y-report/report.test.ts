@@ -3,9 +3,9 @@
  * scheme, in Chromium. Unlike the test sweep it keeps everything axe says (rules run, passes,
  * items for manual review, violations) and hands it to the report writer (report-plugin.mjs).
  */
-import { executeServerCommand, emulateMedia } from '@web/test-runner-commands';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { SUPPORTED_LOCALES } from '@citopia/core';
-import { loadAxe, WCAG_TAGS, mountFixture } from '@citopia/testing';
+import { loadAxe, WCAG_TAGS, mountFixture, setColorScheme } from '@citopia/testing';
 import type { FixtureList } from '@citopia/core/fixtures';
 import '../../packages/all/src/index.js';
 import { fixtures as serviceFinder } from '../../packages/service-finder/src/fixtures.js';
@@ -30,8 +30,7 @@ describe('accessibility report', function () {
             continue;
           }
           for (const scheme of ['light', 'dark'] as const) {
-            await emulateMedia({ colorScheme: scheme });
-            await new Promise((r) => setTimeout(r, 0));
+            await setColorScheme(scheme);
             const results = await window.axe!.run(mounted.wrapper, { runOnly: { type: 'tag', values: WCAG_TAGS } });
             const slim = (items: typeof results.passes) =>
               items.map((r) => ({ id: r.id, impact: r.impact, help: r.help, helpUrl: r.helpUrl, tags: r.tags, nodes: r.nodes.map((n) => ({ target: n.target, summary: n.failureSummary ?? '' })) }));
@@ -41,7 +40,7 @@ describe('accessibility report', function () {
             });
           }
           mounted.remove();
-          await emulateMedia({ colorScheme: 'light' });
+          await setColorScheme('light', 'no-preference');
         }
       }
     }

@@ -3,8 +3,7 @@
  * every fixture of every component, in light and dark, pass axe (colour contrast included).
  */
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
-import { expectAccessible, mountFixture } from '@citopia/testing';
+import { expectAccessible, mountFixture, setColorScheme } from '@citopia/testing';
 import type { FixtureList } from '@citopia/core/fixtures';
 import '../src/index.js';
 import { fixtures as serviceFinder } from '../../service-finder/src/fixtures.js';
@@ -32,7 +31,7 @@ describe('city themes', function () {
   before(async () => {
     for (const theme of THEMES) await loadTheme(theme);
   });
-  after(() => emulateMedia({ colorScheme: 'light' }));
+  after(() => setColorScheme('light', 'no-preference'));
 
   it('change the components through custom properties alone', async () => {
     const { el, wrapper, remove } = await mountFixture(lists[0]!, lists[0]!.fixtures[0]!.name, { lang: 'fr' });
@@ -52,13 +51,12 @@ describe('city themes', function () {
           wrapper.classList.add(`citopia-theme-${theme}`);
           try {
             for (const scheme of ['light', 'dark'] as const) {
-              await emulateMedia({ colorScheme: scheme });
-              await new Promise((r) => setTimeout(r, 0));
+              await setColorScheme(scheme);
               await expectAccessible(wrapper, `${list.tag} "${fixture.name}" in theme ${theme}, ${scheme}`);
             }
           } finally {
             remove();
-            await emulateMedia({ colorScheme: 'light' });
+            await setColorScheme('light', 'no-preference');
           }
         }
       });

@@ -42,9 +42,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 /** fetch() with a timeout and typed errors; resolves only for 2xx responses. */
 export async function fetchWithTimeout(url: string, options: FetchOptions = {}): Promise<Response> {
   const { timeout = 15_000, signal: outer, ...init } = options;
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) {
-    throw new FetchError('offline', `Offline: ${url}`);
-  }
+  // Offline, the HTTP cache or a service worker may still answer: try, and say "offline" only
+  // when that fails too.
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

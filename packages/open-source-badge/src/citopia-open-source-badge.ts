@@ -1,23 +1,285 @@
-import { html } from 'lit';
-import { msg } from '@lit/localize';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { CitopiaElement } from '@citopia/core';
+import { FetchError, describeLoadError } from '@citopia/core/fetch';
+import { isHttpUrl } from '@citopia/core/safe-url';
+import { pickText } from '@citopia/core/language-map';
 import { styles } from './citopia-open-source-badge.styles.js';
+import { loadPubliccode } from './load.js';
+import { nestsDeeperThan, fatalSource, type ParsedSource } from './limits.js';
+import { summarise, webLink, type BadgeSummary } from './summary.js';
 import './translations.js';
 
+export type { BadgeSummary } from './summary.js';
+export type { Problem } from './problem.js';
+
+/** Where reading the source stands. */
+export type BadgeLoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+declare module '@citopia/core' {
+  interface CitopiaEventMap {
+    'citopia-open-source-badge-load': { summary: BadgeSummary };
+    'citopia-open-source-badge-toggle': { open: boolean };
+  }
+}
+
+type DetailsModule = typeof import('./details.js');
+
 /**
- * @summary Open-source badge.
- * @tag citopia-open-source-badge
+ * The public API of `<citopia-open-source-badge>`, the type `document.createElement` gives. An
+ * interface rather than the class, so that two copies of the declarations (sources and build)
+ * stay compatible.
  */
-export class OpenSourceBadge extends CitopiaElement {
+export interface OpenSourceBadgeElement extends HTMLElement {
+  src: string | undefined;
+  data: unknown;
+  license: string | undefined;
+  repository: string | undefined;
+  validate: boolean;
+  open: boolean;
+  headingLevel: number;
+  readonly loadState: BadgeLoadState;
+  readonly summary: BadgeSummary;
+  whenReady(): Promise<void>;
+}
+
+/**
+ * Shows, from its publiccode.yml, that a site or service is open source and can be reused: a
+ * compact pill ("Open source · EUPL-1.2") linking to the repository, and a disclosure with the
+ * name, short description, licence, development status, maintenance, version and release date,
+ * organisation, the bodies that already use it, platforms and a "Reuse this software" link.
+ *
+ * Sources, in order: the `data` property (a parsed publiccode.yml), the `src` file (YAML or its
+ * JSON rendering; the YAML parser is a separate chunk loaded only for YAML), or, with no file,
+ * the `license` and `repository` attributes. The badge requests nothing but its own `src`, with
+ * the browser's default HTTP cache. The expanded view is its own chunk, loaded on first opening.
+ * With `validate`, maintainers also see every problem of the file with its key.
+ *
+ * @summary Open-source badge read from publiccode.yml, with a validator for maintainers.
+ * @tag citopia-open-source-badge
+ *
+ * @event citopia-open-source-badge-load - The source was read; `detail`: `{ summary }`.
+ * @event citopia-open-source-badge-toggle - The details were opened or closed; `detail`: `{ open }`.
+ * @fires citopia-open-source-badge-load
+ * @fires citopia-open-source-badge-toggle
+ *
+ * @csspart base - The wrapper of the whole badge.
+ * @csspart pill - The "Open source · licence" pill (a link to the repository when there is one).
+ * @csspart toggle - The button that opens and closes the details.
+ * @csspart details - The disclosed panel.
+ * @csspart status - The live region for loading, error and file notes.
+ * @csspart name - The software's name (a heading).
+ * @csspart description - The short description.
+ * @csspart facts - The list of facts (licence, status, maintenance…).
+ * @csspart reuse-link - The "Reuse this software" link.
+ * @csspart problems - The validation report (with `validate`).
+ * @csspart problems-title - The heading of the validation report.
+ *
+ * @cssproperty --citopia-open-source-badge-pill-background - Background of the pill (default: the primary colour).
+ * @cssproperty --citopia-open-source-badge-pill-color - Text colour of the pill (default: the colour on primary).
+ */
+export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeElement {
   static override styles = styles;
 
+  /** URL of a publiccode.yml file or of its JSON rendering. The only request the badge makes. */
+  @property({ reflect: true }) src: string | undefined;
+
+  /** A parsed publiccode.yml object set by the host page; takes precedence over `src`. */
+  @property({ attribute: false }) data: unknown;
+
+  /** SPDX licence expression for a badge without a file (and the fallback when the file has none). */
+  @property() license: string | undefined;
+
+  /** Repository URL for a badge without a file (and the fallback when the file has none). */
+  @property() repository: string | undefined;
+
+  /** Shows maintainers every problem of the file, with its key and a plain message. */
+  @property({ type: Boolean }) validate = false;
+
+  /** Whether the details are shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Level of the heading that names the software in the details (2 to 5; the report uses the next level). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Where reading the source stands: idle, loading, ready, or error (the file could not be loaded). */
+  @state() loadState: BadgeLoadState = 'idle';
+
+  @state() private parsed: ParsedSource | undefined;
+  @state() private loadError: unknown;
+  @state() private fromCopy = false;
+  @state() private details: DetailsModule | undefined;
+  @state() private detailsError: unknown;
+
+  private controller: AbortController | undefined;
+  private sourceLoading: Promise<void> | undefined;
+  private detailsLoading: Promise<void> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected after a disconnect cut a load short: read the source again.
+    if (this.hasUpdated && this.loadState === 'idle') this.readSource();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.loadState === 'loading') {
+      this.controller?.abort();
+      this.loadState = 'idle';
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('data') || changed.has('src') || !this.hasUpdated) this.readSource();
+    if ((this.open || this.validate) && !this.details && !isServer) void this.loadDetails();
+  }
+
+  /** Reads whichever source the element has now: data, src, or attributes only. */
+  private readSource(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.loadError = undefined;
+    this.fromCopy = false;
+    if (this.data !== undefined && this.data !== null) {
+      this.accept(nestsDeeperThan(this.data) ? fatalSource('too-deep') : { data: this.data, problems: [], fatal: false });
+    } else if (this.src) {
+      // Server rendering shows the pill from the attributes; the browser reads the file.
+      if (!isServer) this.sourceLoading = this.load(this.src);
+    } else {
+      this.parsed = undefined;
+      this.loadState = 'ready';
+    }
+  }
+
+  private async load(src: string): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    this.loadState = 'loading';
+    try {
+      if (!isHttpUrl(src)) throw new FetchError('network', 'src is not an http(s) address');
+      const { parsed, fromCopy } = await loadPubliccode(src, controller.signal);
+      if (controller.signal.aborted) return;
+      this.fromCopy = fromCopy;
+      this.accept(parsed);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.parsed = undefined;
+      this.loadError = error;
+      this.loadState = 'error';
+    }
+  }
+
+  private accept(parsed: ParsedSource): void {
+    this.parsed = parsed;
+    this.loadState = 'ready';
+    this.emit('citopia-open-source-badge-load', { summary: this.summary });
+  }
+
+  /** Loads the expanded view's chunk once; a failure (offline, never cached) is shown with a retry. */
+  private loadDetails(): Promise<void> {
+    this.detailsLoading ??= import('./details.js').then(
+      (module) => {
+        this.details = module;
+      },
+      (error: unknown) => {
+        this.detailsLoading = undefined;
+        this.detailsError = error;
+      },
+    );
+    return this.detailsLoading;
+  }
+
+  /** What the badge can show: the file's values, with the `license` and `repository` attributes as fallback. */
+  get summary(): BadgeSummary {
+    const summary = summarise(this.parsed?.fatal ? undefined : this.parsed?.data);
+    summary.license ??= this.license?.trim() || undefined;
+    summary.url ??= this.repository?.trim() || undefined;
+    return summary;
+  }
+
+  /** Waits until the source is read and, when open, the details are shown. */
+  async whenReady(): Promise<void> {
+    await this.updateComplete;
+    await this.sourceLoading;
+    if (this.open || this.validate) await this.loadDetails();
+    await this.updateComplete;
+  }
+
+  private toggle(): void {
+    this.open = !this.open;
+    this.emit('citopia-open-source-badge-toggle', { open: this.open });
+  }
+
+  private onDetailsKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.toggle();
+    this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
+  }
+
+  private retry(): void {
+    this.detailsError = undefined;
+    if (this.loadState === 'error') this.readSource();
+    void this.loadDetails();
+  }
+
   override render() {
-    return html`<p>${msg('Open-source badge', { id: 'open-source-badge.title' })}</p>`;
+    const summary = this.summary;
+    const repository = webLink(summary.url);
+    const pill = summary.license ? msg(str`Open source · ${summary.license}`, { id: 'osb.pill.license' }) : msg('Open source', { id: 'osb.pill' });
+    const name = pickText(summary.localisedName, this.dataLanguage).text || summary.name;
+    const failed = this.loadState === 'error' || this.detailsError !== undefined;
+    const shown =
+      this.details && this.loadState !== 'loading' && this.loadState !== 'idle'
+        ? this.details.renderDetails({
+            summary,
+            parsed: this.parsed,
+            fromCopy: this.fromCopy,
+            validate: this.validate,
+            headingLevel: this.headingLevel,
+            locale: this.locale,
+            dataLanguage: this.dataLanguage,
+          })
+        : undefined;
+    return html`
+      <div part="base">
+        <div class="bar">
+          ${repository
+            ? html`<a class="pill" part="pill" href=${repository}>${pill}<span class="visually-hidden">${msg(', source code', { id: 'osb.pill.source' })}</span></a>`
+            : html`<span class="pill" part="pill">${pill}</span>`}
+          <button class="toggle secondary" part="toggle" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="details" @click=${this.toggle}>
+            ${msg('Details', { id: 'osb.toggle' })}${name ? html`<span class="visually-hidden">: <bdi>${name}</bdi></span>` : nothing}
+            <span class="chevron" aria-hidden="true"></span>
+          </button>
+        </div>
+        <div id="details" class="details" part="details" ?hidden=${!this.open} @keydown=${this.onDetailsKeydown}>
+          <div role="status" part="status">
+            ${this.loadState === 'error'
+              ? html`<p class="message error">${msg('The description of this software could not be loaded.', { id: 'osb.error.load' })} ${describeLoadError(this.loadError)}</p>`
+              : this.detailsError !== undefined
+                ? html`<p class="message error">${describeLoadError(new FetchError(navigator.onLine === false ? 'offline' : 'network', 'details chunk'))}</p>`
+                : shown
+                  ? shown.status
+                  : this.open
+                    ? html`<p>${msg('Loading the description of this software…', { id: 'osb.loading' })}</p>`
+                    : nothing}
+          </div>
+          ${failed ? html`<p><button type="button" class="secondary" @click=${this.retry}>${msg('Try again', { id: 'osb.retry' })}</button></p>` : nothing}
+          ${shown?.body ?? nothing}
+        </div>
+      </div>
+    `;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
-    'citopia-open-source-badge': OpenSourceBadge;
+    'citopia-open-source-badge': OpenSourceBadgeElement;
+  }
+  interface HTMLElementEventMap {
+    'citopia-open-source-badge-load': CustomEvent<{ summary: BadgeSummary }>;
+    'citopia-open-source-badge-toggle': CustomEvent<{ open: boolean }>;
   }
 }

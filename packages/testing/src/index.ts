@@ -4,3 +4,4 @@ export * from './sweep.js';
 export * from './keys.js';
 export * from './shared-fixtures.js';
 export * from './hostile.js';
+export * from './media.js';

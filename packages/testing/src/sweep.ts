@@ -3,9 +3,9 @@
  * and dark colour scheme (emulated as a real media query), mounted under `<div lang>` and
  * checked with axe. Generates one mocha test per fixture and locale.
  */
-import { emulateMedia } from '@web/test-runner-commands';
 import { SUPPORTED_LOCALES } from '@citopia/core';
 import { expectAccessible } from './axe.js';
+import { setColorScheme } from './media.js';
 import { createFixtureElement, fixtureReady, originContext, type FixtureContext, type FixtureList } from '@citopia/core/fixtures';
 
 export const COLOR_SCHEMES = ['light', 'dark'] as const;
@@ -41,7 +41,7 @@ export function a11ySweep<E extends HTMLElement>(list: FixtureList<E>, options: 
     this.timeout(20_000);
     afterEach(async () => {
       document.querySelectorAll('[data-citopia-test]').forEach((n) => n.remove());
-      await emulateMedia({ colorScheme: 'light' });
+      await setColorScheme('light', 'no-preference');
     });
     for (const fixture of list.fixtures) {
       for (const lang of locales) {
@@ -54,9 +54,7 @@ export function a11ySweep<E extends HTMLElement>(list: FixtureList<E>, options: 
           const context = options.context ? await options.context() : originContext();
           const { wrapper } = await mountFixture(list, fixture.name, { lang, context });
           for (const scheme of COLOR_SCHEMES) {
-            await emulateMedia({ colorScheme: scheme });
-            // axe reads computed styles, which follow the emulated media at once.
-            await new Promise((r) => setTimeout(r, 0));
+            await setColorScheme(scheme);
             await expectAccessible(wrapper, `${list.tag} fixture "${fixture.name}" in ${lang}, ${scheme} scheme`);
           }
         });
