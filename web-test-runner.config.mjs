@@ -7,9 +7,9 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 import { defaultReporter } from '@web/test-runner';
-import { sharedFixturesPlugin, testEndpointsPlugin, summaryReporter, reactEsmPlugin, hardenFiguresPlugin, cspPagesPlugin } from './scripts/wtr-plugins.mjs';
+import { sharedFixturesPlugin, testEndpointsPlugin, summaryReporter, reactEsmPlugin, hardenFiguresPlugin, cspPagesPlugin, readTextPlugin } from './scripts/wtr-plugins.mjs';
 
-const plugins = [sharedFixturesPlugin(), testEndpointsPlugin(), cspPagesPlugin(), hardenFiguresPlugin({ browser: process.env.CITOPIA_BROWSER ?? 'Chromium' })];
+const plugins = [sharedFixturesPlugin(), testEndpointsPlugin(), cspPagesPlugin(), readTextPlugin(), hardenFiguresPlugin({ browser: process.env.CITOPIA_BROWSER ?? 'Chromium' })];
 // Packages may add their own test-server plugins (packages/*/wtr-plugin.mjs: a real Open311
 // server, server-side rendering...), each a default export returning an array of plugins.
 for (const dir of readdirSync('packages')) {

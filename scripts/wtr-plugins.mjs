@@ -197,3 +197,17 @@ export function cspPagesPlugin() {
     },
   };
 }
+
+/** `citopia-read-text`: a repository file's exact text (the dev server would compile a .ts). */
+export function readTextPlugin() {
+  return {
+    name: 'citopia-read-text',
+    async executeCommand({ command, payload }) {
+      if (command !== 'citopia-read-text') return undefined;
+      const { readFile } = await import('node:fs/promises');
+      const file = resolve(process.cwd(), payload.path);
+      if (!file.startsWith(process.cwd() + '/') || file.includes('node_modules')) throw new Error('outside the repository');
+      return readFile(file, 'utf8');
+    },
+  };
+}
