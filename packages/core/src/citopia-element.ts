@@ -1,4 +1,4 @@
-import { LitElement, isServer, type PropertyValues } from 'lit';
+import { LitElement, isServer, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolveLanguage, watchLanguage } from './language.js';
 import { directionOf, toSupportedLocale, type Locale } from './locales-supported.js';
@@ -78,7 +78,26 @@ export class CitopiaElement extends LitElement {
 
   /** Renders with msg() answering in this element's language. */
   protected override update(changed: PropertyValues): void {
-    withLocale(this.locale, this.strings, () => super.update(changed));
+    withLocale(this.locale, this.strings, () => {
+      try {
+        super.update(changed);
+      } catch (error) {
+        if (!(error instanceof Error) || !error.message.startsWith('Hydration')) throw error;
+        this.renderAfresh(error);
+      }
+    });
+  }
+
+  /**
+   * Server-rendered DOM that does not match the first client render (the server lacked data or
+   * code the browser has) cannot be hydrated: start clean rather than show a broken mix.
+   */
+  private renderAfresh(error: Error): void {
+    console.warn(`[citopia] <${this.localName}> could not hydrate the server's rendering; rendering it again.`, error.message);
+    const root = this.renderRoot as (ShadowRoot | HTMLElement) & { _$litPart$?: unknown };
+    root._$litPart$ = undefined; // lit-html's record of what it rendered into this root
+    root.replaceChildren();
+    render(this.render(), root, this.renderOptions);
   }
 
   /** Runs `fn` with msg() in this element's language, for strings built outside render(). */

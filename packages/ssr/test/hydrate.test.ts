@@ -1,0 +1,89 @@
+/**
+ * Server rendering, then hydration, for every component: Node renders a fixture to declarative
+ * shadow DOM (the `citopia-ssr-render` test-server command, from the built packages); the HTML
+ * goes into this page BEFORE any component code is loaded, so we see what a person sees without
+ * JavaScript; then the components load and hydrate, and must keep what is there (no duplicated
+ * content, state kept).
+ */
+// Must come before Lit is first loaded.
+import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { until, type FixtureList } from '@citopia/core/fixtures';
+import { fixtures as badgeFixtures } from '../../open-source-badge/src/fixtures.js';
+
+interface Case {
+  list: FixtureList;
+  pkg: string;
+  tag: string;
+  fixture: string;
+  /** Text the server-rendered shadow DOM must show before JavaScript. */
+  expectText: RegExp;
+  /** A selector that matches exactly one element before and after hydration (not duplicated). */
+  unique: string;
+}
+
+export const CASES: Case[] = [
+  { list: badgeFixtures as unknown as FixtureList, pkg: 'open-source-badge', tag: 'citopia-open-source-badge', fixture: 'host-data', expectText: /EUPL-1\.2/, unique: 'button[aria-expanded]' },
+];
+
+const shadowText = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+const elementCount = (el: Element) => el.shadowRoot?.querySelectorAll('*').length ?? 0;
+
+describe('server rendering and hydration', function () {
+  this.timeout(30_000);
+  const hosts = new Map<string, HTMLElement>();
+
+  it('renders every component in Node to declarative shadow DOM with content, before any script', async () => {
+    expect(customElements.get('citopia-open-source-badge'), 'no component code loaded yet').to.equal(undefined);
+    for (const c of CASES) {
+      const html = await executeServerCommand<string, object>('citopia-ssr-render', { pkg: c.pkg, fixture: c.fixture, lang: 'fr' });
+      expect(html, `${c.tag} rendered`).to.be.a('string');
+      const host = document.createElement('div');
+      host.lang = 'fr';
+      host.setHTMLUnsafe(html!); // our own server's output, declarative shadow DOM included
+      document.body.append(host);
+      const el = host.querySelector(c.tag)!;
+      expect(el.shadowRoot, `${c.tag} has a shadow root from the HTML alone`).to.exist;
+      expect(shadowText(el)).to.match(c.expectText);
+      expect(el.shadowRoot!.querySelectorAll(c.unique).length, `${c.tag}: ${c.unique} server-rendered`).to.equal(1);
+      // As a page would: give the element, before its code loads, the same data the server had.
+      Object.assign(el, structuredClone(c.list.fixtures.find((f) => f.name === c.fixture)!.properties ?? {}));
+      hosts.set(c.tag, host);
+    }
+  });
+
+  it('hydrates without duplicating content or losing state', async () => {
+    const before = new Map<string, { count: number; text: string }>();
+    for (const c of CASES) {
+      const el = hosts.get(c.tag)!.querySelector(c.tag)!;
+      before.set(c.tag, { count: elementCount(el), text: shadowText(el) });
+    }
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (String(args[0]).includes('could not hydrate')) errors.push(String(args[0]));
+      warn(...args);
+    };
+    await import('citopia');
+    for (const c of CASES) {
+      const el = hosts.get(c.tag)!.querySelector(c.tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      await until(() => customElements.get(c.tag), 5000, `${c.tag} defined`);
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+      const after = { count: elementCount(el), text: shadowText(el) };
+      expect(after.text, `${c.tag} still shows its content`).to.match(c.expectText);
+      expect(el.shadowRoot!.querySelectorAll('style').length, `${c.tag}: styles not duplicated`).to.be.at.most(1);
+      // Hydration attaches to the server's DOM: it may add what the server could not render (a
+      // lazily loaded panel), but never renders a second copy of what is there.
+      expect(el.shadowRoot!.querySelectorAll(c.unique).length, `${c.tag}: ${c.unique} not duplicated`).to.equal(1);
+      expect(after.count, `${c.tag}: at least what the server rendered`).to.be.at.least(before.get(c.tag)!.count - 1);
+    }
+    window.removeEventListener('error', onError);
+    console.warn = warn;
+    expect(errors, 'hydrated, not rendered again').to.deep.equal([]);
+  });
+});
