@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 
 import { defaultReporter } from '@web/test-runner';
 import { sharedFixturesPlugin, testEndpointsPlugin, summaryReporter, reactEsmPlugin, hardenFiguresPlugin, cspPagesPlugin, readTextPlugin } from './scripts/wtr-plugins.mjs';
@@ -26,6 +27,14 @@ export default {
   testsFinishTimeout: 10 * 60_000,
   browsers: [
     chromeLauncher({
+      // Each test page in its own browser context (its own window): visible, focused and given
+      // animation frames even when two pages run at once.
+      createPage: async ({ browser }) => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
@@ -36,6 +45,7 @@ export default {
   middleware: plugins.filter((p) => p.middleware).map((p) => p.middleware),
   plugins: [
     reactEsmPlugin(),
+    a11ySnapshotPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), ...plugins],
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10_000 } },

@@ -1,11 +1,208 @@
 import { css } from 'lit';
 import { baseStyles } from '@citopia/core/styles';
 
+/**
+ * Under reduced motion, no colour transition at all (the shared 0.01 ms one still starts a
+ * transition, whose first frame shows the old colours).
+ */
+const still = css`
+  @media (prefers-reduced-motion: reduce) {
+    button {
+      transition-property: none;
+    }
+  }
+`;
+
+/** Choice buttons: one look for all of them, so none is nudged (equal weight). */
+const choice = css`
+  button.choice {
+    background: var(--_bg);
+    color: var(--_primary);
+  }
+  button.choice:hover {
+    background: var(--_surface);
+  }
+  .actions {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11em), 1fr));
+    gap: 0.75em;
+    margin-block-start: var(--_space);
+  }
+`;
+
 export const styles = [
   ...baseStyles,
+  still,
+  choice,
   css`
     :host {
+      --_notice-bg: var(--citopia-privacy-notice-background, var(--_bg));
+    }
+    p {
+      margin-block: 0 0.75em;
+    }
+    .notice {
       padding: var(--_space);
+      border: 2px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_notice-bg);
+    }
+    .bottom {
+      position: fixed;
+      inset-inline: 0;
+      inset-block-end: 0;
+      z-index: 2147483000;
+      max-block-size: 50vh;
+      overflow-y: auto;
+      border-inline: 0;
+      border-block-end: 0;
+      border-radius: 0;
+      box-shadow: 0 -0.25rem 1rem rgb(0 0 0 / 0.25);
+    }
+    .compact {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em 1em;
+    }
+    .compact p {
+      margin: 0;
+      flex: 1 1 20em;
+    }
+    .settings {
+      font-size: 0.9em;
+    }
+    .muted {
+      color: var(--_muted);
+    }
+    ul {
+      padding-inline-start: 1.25em;
+    }
+    .categories {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+      padding: 0;
+      list-style: none;
+    }
+    .categories li {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4em;
+      padding-block: 0.2em;
+      padding-inline: 0.6em;
+      border: 1px solid var(--_border);
+      border-radius: 1em;
+    }
+    .details .categories {
+      display: block;
+    }
+    .details .categories li {
+      display: flex;
+      margin-block-end: 0.4em;
+      border: 0;
+      padding: 0;
+    }
+    .icon {
+      flex: none;
+      inline-size: 1.25em;
+      block-size: 1.25em;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
+    }
+    .purposes {
+      padding: 0;
+      list-style: none;
+    }
+    .purposes > li {
+      padding-block: 0.5em;
+      border-block-start: 1px solid var(--_border);
+    }
+    .switch {
+      display: flex;
+      align-items: center;
+      gap: 0.75em;
+    }
+    input[role='switch'] {
+      appearance: none;
+      flex: none;
+      inline-size: 3em;
+      block-size: 1.6em;
+      border: 2px solid var(--_border);
+      border-radius: 1em;
+      background: radial-gradient(circle at 0.75em 50%, var(--_border) 0.45em, transparent 0.5em) var(--_bg);
+      cursor: pointer;
+    }
+    input[role='switch']:checked {
+      border-color: var(--_primary);
+      background: radial-gradient(circle at calc(100% - 0.75em) 50%, var(--_on-primary) 0.45em, transparent 0.5em) var(--_primary);
+    }
+    h1,
+    h2,
+    h3,
+    h4,
+    h5,
+    h6 {
+      margin-block: 0.5em;
+      line-height: 1.25;
+    }
+    details > summary {
+      min-block-size: 24px;
+      cursor: pointer;
+      color: var(--_link);
+      text-decoration: underline;
+    }
+    dialog {
+      inline-size: min(var(--citopia-privacy-notice-max-width, 48rem), 100% - 1rem);
+      max-block-size: calc(100% - 1rem);
+      padding: var(--_space);
+      border: 2px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_notice-bg);
+      color: var(--_text);
+    }
+    dialog::backdrop {
+      background: var(--citopia-privacy-notice-backdrop, rgb(0 0 0 / 0.6));
+    }
+    .dialog-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em;
+    }
+    @media (forced-colors: active) {
+      input[role='switch'] {
+        appearance: auto;
+        inline-size: 24px;
+        block-size: 24px;
+      }
+      .notice,
+      dialog {
+        border-color: CanvasText;
+      }
+    }
+  `,
+];
+
+/** The click-to-load placeholder that stands in for a blocked iframe (its own shadow root). */
+export const placeholderStyles = [
+  ...baseStyles,
+  still,
+  css`
+    .placeholder {
+      padding: var(--_space);
+      border: 2px dashed var(--_border);
+      background: var(--_surface);
+    }
+    .placeholder button {
+      margin-block-end: 0.75em;
+    }
+    p {
+      margin-block: 0 0.75em;
     }
   `,
 ];

@@ -1,0 +1,78 @@
+/**
+ * The person's stored choice: which consent purposes they allowed, for which version of the
+ * notice, and when. Kept on the device only: in local storage (through createSafeStorage, which
+ * never throws) or, when the host asks, in a first-party cookie the site's server can read.
+ */
+import { createSafeStorage } from '@citopia/core/storage';
+
+export interface ConsentRecord {
+  /** The config version the person answered. */
+  version: string;
+  /** ISO date and time of the answer. */
+  date: string;
+  /** Consent purpose id → allowed. A purpose missing here is still undecided. */
+  choices: Record<string, boolean>;
+}
+
+export interface RecordStore {
+  read(): ConsentRecord | undefined;
+  /** True when the device kept it (false: it lives in memory for this page only). */
+  write(record: ConsentRecord): boolean;
+}
+
+/** Why a stored record no longer counts. */
+export type Staleness = 'expired' | 'version' | undefined;
+
+function asRecord(value: unknown): ConsentRecord | undefined {
+  const r = value as ConsentRecord | undefined;
+  if (!r || typeof r !== 'object' || typeof r.version !== 'string' || Number.isNaN(Date.parse(r.date)) || !r.choices || typeof r.choices !== 'object') return undefined;
+  return { version: r.version, date: r.date, choices: Object.fromEntries(Object.entries(r.choices).filter(([, v]) => typeof v === 'boolean')) };
+}
+
+/** localStorage, under `citopia:<key>`. */
+export function localRecordStore(key: string): RecordStore {
+  const storage = createSafeStorage('citopia:');
+  return {
+    read: () => asRecord(storage.getJson(key)),
+    write: (record) => storage.setJson(key, record).persisted,
+  };
+}
+
+/** A first-party cookie (path=/, SameSite=Lax), living as long as the choice does. */
+export function cookieRecordStore(key: string, maxAgeDays: number): RecordStore {
+  const name = `citopia-${key}`.replace(/[^\w-]/g, '_');
+  let memory: ConsentRecord | undefined;
+  return {
+    read() {
+      const pair = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+      try {
+        return asRecord(pair ? JSON.parse(decodeURIComponent(pair.slice(name.length + 1))) : undefined) ?? memory;
+      } catch {
+        return memory;
+      }
+    },
+    write(record) {
+      memory = record;
+      const secure = location.protocol === 'https:' ? '; Secure' : '';
+      document.cookie = `${name}=${encodeURIComponent(JSON.stringify(record))}; path=/; max-age=${Math.round(maxAgeDays * 86400)}; SameSite=Lax${secure}`;
+      return document.cookie.includes(`${name}=`);
+    },
+  };
+}
+
+/**
+ * When a choice made at `date` stops counting: after `expiryDays` days, or by default 13
+ * calendar months (the CNIL's recommended maximum for consent cookies).
+ */
+export function expiresAt(date: string, expiryDays?: number): number {
+  const d = new Date(date);
+  if (expiryDays !== undefined && Number.isFinite(expiryDays)) return d.getTime() + expiryDays * 86_400_000;
+  d.setMonth(d.getMonth() + 13);
+  return d.getTime();
+}
+
+/** Whether `record` still holds for `version` at `now`, and if not, why. */
+export function staleness(record: ConsentRecord, version: string, expiryDays?: number, now = Date.now()): Staleness {
+  if (record.version !== version) return 'version';
+  return now >= expiresAt(record.date, expiryDays) ? 'expired' : undefined;
+}

@@ -1,0 +1,159 @@
+import { expect } from '@open-wc/testing';
+import { deepActiveElement, press, tab } from '@citopia/testing';
+import { mountNotice, sleep, stored, text, until } from './helpers.js';
+
+declare global {
+  interface Window {
+    __statsRan?: number;
+    __inlineRan?: number;
+  }
+}
+
+const FIXTURES = '/packages/privacy-notice/fixtures/';
+let run = 0;
+
+/** The page author's gated content, as it would stand in the page's HTML. */
+function gatedContent() {
+  const id = `${Date.now()}-${++run}`;
+  const holder = document.createElement('div');
+  holder.dataset.citopiaTest = '';
+  const script = document.createElement('script');
+  script.type = 'text/plain';
+  script.dataset.citopiaPurpose = 'statistics';
+  script.dataset.src = `${FIXTURES}gated-stats.js?${id}`;
+  const inline = document.createElement('script');
+  inline.type = 'text/plain';
+  inline.dataset.citopiaPurpose = 'statistics';
+  inline.text = 'window.__inlineRan = (window.__inlineRan ?? 0) + 1;';
+  const iframe = document.createElement('iframe');
+  iframe.title = 'Map of the town hall';
+  iframe.dataset.citopiaPurpose = 'maps';
+  iframe.dataset.src = `${FIXTURES}gated-frame.html?${id}`;
+  holder.append(script, inline, iframe);
+  document.body.append(holder);
+  return { holder, script, inline, iframe, statsUrl: script.dataset.src, frameUrl: iframe.dataset.src };
+}
+
+const requested = (path: string) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(path));
+const placeholderOf = (iframe: HTMLIFrameElement) => iframe.previousElementSibling?.matches('[data-citopia-placeholder]') ? (iframe.previousElementSibling as HTMLElement) : null;
+
+describe('gating of scripts and iframes', () => {
+  beforeEach(() => {
+    delete window.__statsRan;
+    delete window.__inlineRan;
+  });
+  afterEach(() => document.querySelectorAll('[data-citopia-test]').forEach((n) => n.remove()));
+
+  it('runs nothing and requests nothing before consent, then runs and loads after it', async () => {
+    const page = gatedContent();
+    const { root, before } = await mountNotice();
+    await sleep(200);
+    expect(window.__statsRan, 'the script did not run').to.equal(undefined);
+    expect(window.__inlineRan, 'the inline script did not run').to.equal(undefined);
+    expect(page.iframe.hasAttribute('src'), 'the iframe has no src').to.equal(false);
+    expect(page.iframe.hidden).to.equal(true);
+    expect(requested(page.statsUrl), 'the script file was never requested').to.equal(false);
+    expect(requested(page.frameUrl), 'the iframe page was never requested').to.equal(false);
+    // Consent, with the keyboard: Accept all.
+    before.focus();
+    await tab();
+    expect(text(deepActiveElement())).to.equal('Accept all');
+    await press('Enter');
+    await until(() => window.__statsRan === 1 && window.__inlineRan === 1, 4000, 'the gated scripts to run');
+    await until(() => page.iframe.contentDocument?.title === 'Map of the town hall', 4000, 'the iframe to load');
+    expect(page.iframe.hidden).to.equal(false);
+    expect(placeholderOf(page.iframe)).to.equal(null);
+    expect(requested(page.statsUrl)).to.equal(true);
+    expect(requested(page.frameUrl)).to.equal(true);
+    expect(root.querySelector('.settings')).not.to.equal(null);
+  });
+
+  it('after withdrawal, injects nothing more, unloads the iframe and says a reload may be needed', async () => {
+    const page = gatedContent();
+    const { el, root } = await mountNotice();
+    el.setConsent({ statistics: true, maps: true });
+    await until(() => window.__statsRan === 1 && window.__inlineRan === 1);
+    await until(() => page.iframe.contentDocument?.title === 'Map of the town hall');
+    // Withdraw from the settings, with the keyboard.
+    await el.updateComplete;
+    root.querySelector<HTMLElement>('.settings')!.focus();
+    await press('Enter');
+    const dialog = root.querySelector('dialog')!;
+    await until(() => dialog.open);
+    for (let i = 0; i < 40 && text(deepActiveElement()) !== 'Refuse all'; i++) await tab();
+    await press('Enter');
+    await until(() => el.getConsent('statistics') === false);
+    expect(text(root.querySelector('[role="status"]'))).to.contain('a reload of the page may be needed');
+    expect(text(dialog)).to.contain('a reload of the page may be needed');
+    // A gated script added now does not run; the one that ran does not run again.
+    const later = gatedContent();
+    await sleep(300);
+    expect(window.__statsRan).to.equal(1);
+    expect(window.__inlineRan).to.equal(1);
+    expect(requested(later.statsUrl)).to.equal(false);
+    expect(page.iframe.src).to.equal('about:blank');
+    expect(page.iframe.hidden).to.equal(true);
+    expect(placeholderOf(page.iframe)).not.to.equal(null);
+    // Consent again: only what never ran runs.
+    el.setConsent('statistics', true);
+    await until(() => window.__statsRan === 2 && window.__inlineRan === 2);
+    await sleep(100);
+    expect(window.__statsRan).to.equal(2);
+  });
+
+  it('runs gated content added to the page later, once allowed', async () => {
+    const { el } = await mountNotice();
+    el.setConsent('statistics', true);
+    gatedContent();
+    await until(() => window.__statsRan === 1 && window.__inlineRan === 1);
+  });
+
+  it('a click-to-load placeholder asks consent in context, then loads the map and moves focus to it', async () => {
+    const page = gatedContent();
+    const { el, key } = await mountNotice();
+    const placeholder = placeholderOf(page.iframe)!;
+    expect(placeholder).not.to.equal(null);
+    expect(placeholder.lang).to.equal('en');
+    const button = placeholder.shadowRoot!.querySelector('button')!;
+    expect(text(button)).to.equal('Load Map of the town hall: this shares data with OpenStreetMap');
+    expect(text(placeholder.shadowRoot!)).to.contain('“Map of the town hall” is not loaded: it needs your consent for “Interactive maps”.');
+    // Real keys: from the notice's last button to the placeholder's button.
+    el.shadowRoot!.querySelector<HTMLElement>('.choice:last-of-type')!.focus();
+    for (let i = 0; i < 10 && deepActiveElement() !== button; i++) await tab();
+    expect(deepActiveElement()).to.equal(button);
+    await press('Enter');
+    await until(() => page.iframe.contentDocument?.title === 'Map of the town hall', 4000, 'the map to load');
+    expect(document.activeElement, 'focus moves to the loaded map').to.equal(page.iframe);
+    expect(placeholder.isConnected).to.equal(false);
+    expect(stored(key).choices).to.deep.equal({ maps: true });
+    expect(el.getConsent('statistics')).to.equal(false);
+    expect(window.__statsRan).to.equal(undefined);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.banner'), 'statistics is still to be asked').not.to.equal(null);
+  });
+
+  it('never turns a javascript: data-src into an iframe src, even with consent', async () => {
+    const holder = document.createElement('div');
+    holder.dataset.citopiaTest = '';
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Hostile';
+    iframe.dataset.citopiaPurpose = 'maps';
+    iframe.dataset.src = 'javascript:parent.__pwned = 1';
+    holder.append(iframe);
+    document.body.append(holder);
+    const { el } = await mountNotice();
+    el.setConsent('maps', true);
+    await sleep(200);
+    expect(iframe.hasAttribute('src')).to.equal(false);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('the placeholder follows the language of the notice', async () => {
+    const page = gatedContent();
+    await mountNotice({ lang: 'fr' });
+    const placeholder = placeholderOf(page.iframe)!;
+    expect(placeholder.lang).to.equal('fr');
+    expect(text(placeholder.shadowRoot!.querySelector('button'))).to.contain('OpenStreetMap');
+    expect(text(placeholder.shadowRoot!.querySelector('button'))).not.to.contain('Load');
+  });
+});
