@@ -8,6 +8,11 @@ export default function ssrPlugins() {
   return [
     {
       name: 'citopia-ssr',
+      serverStart() {
+        // A component's async work failing during server rendering must fail its test, not end
+        // the whole test server.
+        process.on('unhandledRejection', (error) => console.error('[citopia-ssr] unhandled rejection during server rendering:', error));
+      },
       async executeCommand({ command, payload }) {
         if (command !== 'citopia-ssr-render') return undefined;
         const ssrModule = resolve('packages/ssr/dist/index.js');
@@ -17,7 +22,8 @@ export default function ssrPlugins() {
         const { fixtures } = await import(pathToFileURL(fixturesModule).href);
         const fixture = fixtures.fixtures.find((f) => f.name === payload.fixture);
         if (!fixture) throw new Error(`no fixture ${payload.fixture} in ${payload.pkg}`);
-        return renderToString({ tag: fixtures.tag, attributes: fixture.attributes, properties: fixture.properties, content: fixture.content }, { lang: payload.lang });
+        // Data a fixture loads by URL in the browser is given as properties here, as a server would.
+        return renderToString({ tag: fixtures.tag, attributes: fixture.attributes, properties: { ...fixture.properties, ...payload.properties }, content: fixture.content }, { lang: payload.lang });
       },
     },
   ];

@@ -1,4 +1,4 @@
-import { html, nothing, render, adoptStyles, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, render, adoptStyles, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -207,6 +207,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('config') || changed.has('src')) void this.load();
     else if ((changed.has('storage') || changed.has('storageKey') || changed.has('expiryDays')) && this.data) this.restore();
   }
@@ -255,6 +256,11 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       if (token !== this.loads) return;
     }
     const problems = validateConfig(raw);
+    if (problems.length && isServer) {
+      this.contact = findController(raw);
+      this.status = 'invalid';
+      return;
+    }
     if (problems.length) {
       console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message}`).join('\n')}`);
       this.data = undefined;
@@ -268,6 +274,11 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     }
     this.data = raw as PrivacyConfig;
     this.status = 'ready';
+    if (isServer) {
+      // Server rendering: no stored choice and no page to gate; render as for a first visit.
+      this.draft = this.initialDraft();
+      return;
+    }
     this.restore();
     this.gate.start();
     this.changed(true);

@@ -27,6 +27,28 @@ export interface GateHooks {
 
 const purposesOf = (el: HTMLElement) => (el.dataset.citopiaPurpose ?? '').split(/\s+/).filter(Boolean);
 
+interface ScriptPolicy {
+  createScriptURL(url: string): unknown;
+  createScript(text: string): unknown;
+}
+let policy: ScriptPolicy | null | undefined;
+/**
+ * Under a Content-Security-Policy with `require-trusted-types-for 'script'`, script URLs and
+ * texts must come from a named policy: "citopia-consent" (add it to `trusted-types`). It only ever
+ * passes on the page author's own gated scripts, never data.
+ */
+function scriptPolicy(): ScriptPolicy | null {
+  if (policy === undefined) {
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptPolicy } }).trustedTypes;
+    try {
+      policy = factory?.createPolicy('citopia-consent', { createScriptURL: (url: string) => url, createScript: (text: string) => text }) ?? null;
+    } catch {
+      policy = null; // the page's policy does not allow ours: the browser then refuses the script itself
+    }
+  }
+  return policy;
+}
+
 /** Runs the page author's gated script: a fresh element, so the browser executes it. */
 function inject(original: HTMLScriptElement): void {
   const script = document.createElement('script');
@@ -35,8 +57,13 @@ function inject(original: HTMLScriptElement): void {
   }
   if (original.dataset.type) script.type = original.dataset.type;
   script.nonce = original.nonce ?? ''; // CSP nonces are hidden from getAttribute
-  if (original.dataset.src) script.src = original.dataset.src;
-  else script.text = original.text;
+  if (original.dataset.src) {
+    const url = safeUrl(original.dataset.src);
+    if (!url) return;
+    script.src = (scriptPolicy()?.createScriptURL(url) ?? url) as string;
+  } else {
+    script.text = (scriptPolicy()?.createScript(original.text) ?? original.text) as string;
+  }
   original.dataset.citopiaGate = 'ran';
   original.after(script);
 }

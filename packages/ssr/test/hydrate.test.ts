@@ -11,6 +11,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { until, type FixtureList } from '@citopia/core/fixtures';
 import { fixtures as badgeFixtures } from '../../open-source-badge/src/fixtures.js';
+import { fixtures as privacyFixtures } from '../../privacy-notice/src/fixtures.js';
 
 interface Case {
   list: FixtureList;
@@ -21,11 +22,28 @@ interface Case {
   expectText: RegExp;
   /** A selector that matches exactly one element before and after hydration (not duplicated). */
   unique: string;
+  /** Data files given as properties (what the fixture loads by URL in the browser). */
+  dataFiles?: Record<string, string>;
 }
 
 export const CASES: Case[] = [
   { list: badgeFixtures as unknown as FixtureList, pkg: 'open-source-badge', tag: 'citopia-open-source-badge', fixture: 'host-data', expectText: /EUPL-1\.2/, unique: 'button[aria-expanded]' },
+  {
+    list: privacyFixtures as unknown as FixtureList,
+    pkg: 'privacy-notice',
+    tag: 'citopia-privacy-notice',
+    fixture: 'details-inline',
+    expectText: /Ville de Démo/,
+    unique: 'h2',
+    dataFiles: { config: '/packages/privacy-notice/fixtures/config-consent.json' },
+  },
 ];
+
+async function dataProperties(c: Case): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [name, url] of Object.entries(c.dataFiles ?? {})) out[name] = await (await fetch(url)).json();
+  return out;
+}
 
 const shadowText = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 const elementCount = (el: Element) => el.shadowRoot?.querySelectorAll('*').length ?? 0;
@@ -37,7 +55,8 @@ describe('server rendering and hydration', function () {
   it('renders every component in Node to declarative shadow DOM with content, before any script', async () => {
     expect(customElements.get('citopia-open-source-badge'), 'no component code loaded yet').to.equal(undefined);
     for (const c of CASES) {
-      const html = await executeServerCommand<string, object>('citopia-ssr-render', { pkg: c.pkg, fixture: c.fixture, lang: 'fr' });
+      const properties = await dataProperties(c);
+      const html = await executeServerCommand<string, object>('citopia-ssr-render', { pkg: c.pkg, fixture: c.fixture, lang: 'fr', properties });
       expect(html, `${c.tag} rendered`).to.be.a('string');
       const host = document.createElement('div');
       host.lang = 'fr';
@@ -48,7 +67,7 @@ describe('server rendering and hydration', function () {
       expect(shadowText(el)).to.match(c.expectText);
       expect(el.shadowRoot!.querySelectorAll(c.unique).length, `${c.tag}: ${c.unique} server-rendered`).to.equal(1);
       // As a page would: give the element, before its code loads, the same data the server had.
-      Object.assign(el, structuredClone(c.list.fixtures.find((f) => f.name === c.fixture)!.properties ?? {}));
+      Object.assign(el, structuredClone(c.list.fixtures.find((f) => f.name === c.fixture)!.properties ?? {}), properties);
       hosts.set(c.tag, host);
     }
   });
