@@ -1,0 +1,98 @@
+// End to end: the demo city page as `npm start` serves it (the CDN build, the local Open311
+// server), driven in Debian's Chromium with playwright-core and real input: search, no result,
+// a request submitted to the local server, consent given and withdrawn, the badge expanded, and
+// axe over the whole page in every locale.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startDemo } from '../../scripts/demo-server.mjs';
+
+const LOCALES = ['fr', 'de', 'it', 'en', 'ar'];
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+let demo;
+let browser;
+let page;
+const pageErrors = [];
+const requestsElsewhere = [];
+
+before(async () => {
+  demo = await startDemo({ port: 0, quiet: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const allowed = [new URL(demo.url).host, ...Object.values(demo.services).map((u) => new URL(u).host)];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^https?:$/.test(url.protocol) && !allowed.includes(url.host)) requestsElsewhere.push(request.url());
+  });
+  await page.goto(`${demo.url}/`);
+  await page.waitForFunction(() => ['citopia-service-finder', 'citopia-assistance-request', 'citopia-privacy-notice', 'citopia-open-source-badge'].every((t) => customElements.get(t)));
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+test('the service finder finds a service typed by a resident', async () => {
+  const input = page.locator('citopia-service-finder input[type="search"]');
+  await input.click();
+  await page.keyboard.type('permis de construire');
+  await page.locator('citopia-service-finder [part~="result-link"]').first().waitFor();
+  const first = await page.locator('citopia-service-finder [part~="result-link"]').first().textContent();
+  assert.match(first, /permis de construire/i);
+});
+
+test('a search with no result opens the assistance request with the query', async () => {
+  const input = page.locator('citopia-service-finder input[type="search"]');
+  await input.fill('');
+  await input.click();
+  await page.keyboard.type('xyzzy qwertz');
+  const help = page.locator('citopia-service-finder [part~="assistance"]');
+  await help.waitFor();
+  await help.click();
+  await page.waitForFunction(() => document.querySelector('citopia-assistance-request').description === 'xyzzy qwertz');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'request');
+});
+
+test('consent is given, runs the gated statistics and map, and is withdrawn', async () => {
+  const accept = page.locator('citopia-privacy-notice button', { hasText: /Accepter tout|Tout accepter|Accept all/i }).first();
+  await accept.click();
+  await page.waitForFunction(() => window.villeDeDemoStatistics !== undefined);
+  await page.waitForFunction(() => document.querySelector('iframe[data-citopia-purpose="maps"]').getAttribute('src')?.includes('/docs/demo/map.html'));
+  assert.equal(await page.evaluate(() => window.CitopiaConsentProbe ?? null), null);
+  await page.evaluate(() => document.querySelector('citopia-privacy-notice').openSettings());
+  const switches = page.locator('citopia-privacy-notice dialog input[role="switch"]');
+  await switches.first().waitFor();
+  for (let i = 0; i < (await switches.count()); i++) if (await switches.nth(i).isChecked()) await switches.nth(i).click();
+  await page.locator('citopia-privacy-notice dialog button', { hasText: /enregistrer|save|confirm/i }).first().click();
+  await page.waitForFunction(() => document.querySelector('citopia-privacy-notice').getConsent('maps') === false);
+});
+
+test('the open-source badge shows Citopia\'s own publiccode.yml', async () => {
+  const toggle = page.locator('citopia-open-source-badge button[aria-expanded]');
+  await toggle.click();
+  await page.waitForFunction(() => document.querySelector('citopia-open-source-badge').shadowRoot.textContent.includes('European Union Public Licence'));
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.match(await page.locator('citopia-open-source-badge').textContent(), /Citopia|/);
+});
+
+test('axe passes on the whole page in every locale', async () => {
+  await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+  for (const lang of LOCALES) {
+    await page.locator(`button[data-lang="${lang}"]`).click();
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await page.waitForTimeout(300);
+    const violations = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`), WCAG);
+    assert.deepEqual(violations, [], `axe violations in ${lang}`);
+  }
+});
+
+test('nothing was requested from another host, and no script error', () => {
+  assert.deepEqual(requestsElsewhere, []);
+  assert.deepEqual(pageErrors, []);
+});
