@@ -25,6 +25,9 @@ export default cdnEntries().map(({ dir, file, input }) => ({
   input: { [file.replace(/\.js$/, '')]: input },
   // The CDN file holds the code itself, not a facade re-exporting a shared chunk.
   preserveEntrySignatures: 'allow-extension',
+  // Module ids through node_modules/@citopia/* (workspace symlinks), so that each package's
+  // `sideEffects` patterns match as they will for anyone installing from npm.
+  preserveSymlinks: true,
   plugins: [nodeResolve({ exportConditions: ['browser', 'import', 'default'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
   output: {
     dir: join(dir, 'cdn'),

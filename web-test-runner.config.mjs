@@ -21,7 +21,7 @@ for (const dir of readdirSync('packages')) {
 export default {
   rootDir: '.',
   files: process.env.WTR_FILES?.split(',') ?? ['packages/*/test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  nodeResolve: { exportConditions: ['citopia-source', 'browser', 'import', 'default'] },
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60_000,

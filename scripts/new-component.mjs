@@ -26,8 +26,8 @@ write('package.json', JSON.stringify({
   name: `@citopia/${name}`, version: '0.1.0', description: `${title}: a Citopia web component`, license: 'EUPL-1.2', type: 'module',
   main: './dist/index.js', module: './dist/index.js', types: './dist/index.d.ts',
   exports: {
-    '.': { types: './dist/index.d.ts', source: './src/index.ts', default: './dist/index.js' },
-    [`./${tag}.js`]: { types: `./dist/${tag}.d.ts`, source: `./src/${tag}.ts`, default: `./dist/${tag}.js` },
+    '.': { 'citopia-source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
+    [`./${tag}.js`]: { 'citopia-source': `./src/${tag}.ts`, types: `./dist/${tag}.d.ts`, default: `./dist/${tag}.js` },
     './custom-elements.json': './custom-elements.json',
     './package.json': './package.json',
   },
@@ -139,7 +139,7 @@ export const Default = fixtureStory(fixtures, 'default');
 // package exports for fixtures (stories read them from the built package)
 const pkgPath = join(dir, 'package.json');
 const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
-pkg.exports['./fixtures'] = { types: './dist/fixtures.d.ts', source: './src/fixtures.ts', default: './dist/fixtures.js' };
+pkg.exports['./fixtures'] = { 'citopia-source': './src/fixtures.ts', types: './dist/fixtures.d.ts', default: './dist/fixtures.js' };
 writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 
 const root = JSON.parse(readFileSync('tsconfig.json', 'utf8'));

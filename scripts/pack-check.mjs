@@ -18,7 +18,7 @@ for (const name of readdirSync('packages').sort()) {
   const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   const files = new Set(report.files.map((f) => f.path));
   for (const required of ['package.json', 'README.md', 'LICENSE']) if (!files.has(required)) say(`missing ${required} in the package`);
-  const allowed = /^(dist\/|cdn\/|custom-elements\.json$|README\.md$|LICENSE$|package\.json$|vscode\.html-custom-data\.json$|web-types\.json$|bin\/|themes\/|[^/]+\.mjs$|config\/)/;
+  const allowed = /^(dist\/|cdn\/|custom-elements\.json$|README\.md$|LICENSE$|package\.json$|vscode\.html-custom-data\.json$|web-types\.json$|bin\/|lib\/|themes\/|[^/]+\.mjs$|config\/)/;
   for (const f of files) if (!allowed.test(f)) say(`unexpected file in the package: ${f}`);
   for (const f of files) if (f.endsWith('.map')) say(`source map packed: ${f}`);
   if (pkg.license !== 'EUPL-1.2') say(`license is ${pkg.license}, expected EUPL-1.2`);

@@ -24,7 +24,7 @@ async function esmSize(dir, pkg, file) {
   const isCore = pkg.name === '@citopia/core';
   const external = (id) => /^lit($|\/)|^@lit\/(?!localize)|^lit-html|^lit-element|^@lit\/reactive-element/.test(id) || (!isCore && /^@citopia\/core/.test(id));
   // allow-extension: an entry that lazy chunks share code with stays whole (no tiny facade).
-  const bundle = await rollup({ input: join(dir, file), external, plugins: [nodeResolve()], onwarn: () => {}, preserveEntrySignatures: 'allow-extension' });
+  const bundle = await rollup({ input: join(dir, file), external, plugins: [nodeResolve()], onwarn: () => {}, preserveEntrySignatures: 'allow-extension', preserveSymlinks: true });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ ecma: 2022, module: true, format: { comments: false } })] });
   await bundle.close();
   const entry = output.find((o) => o.type === 'chunk' && o.isEntry);

@@ -6,4 +6,14 @@ import { fixtureStory } from './fixture-story.js';
 const meta: Meta = { title: 'Components/Service finder', component: 'citopia-service-finder' };
 export default meta;
 
-export const Default = fixtureStory(fixtures, 'default');
+export const Small = fixtureStory(fixtures, 'small');
+export const VilleDeDemo = fixtureStory(fixtures, 'ville-de-demo');
+export const Results = fixtureStory(fixtures, 'results');
+export const Filtered = fixtureStory(fixtures, 'filtered');
+export const NoResults = fixtureStory(fixtures, 'no-results');
+export const Open311 = fixtureStory(fixtures, 'open311');
+export const LightDom = fixtureStory(fixtures, 'light-dom');
+export const Empty = fixtureStory(fixtures, 'empty');
+export const Malformed = fixtureStory(fixtures, 'malformed');
+export const Hostile = fixtureStory(fixtures, 'hostile');
+export const Huge = fixtureStory(fixtures, 'huge');

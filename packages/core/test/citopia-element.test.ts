@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CitopiaElement, defineElement, languageWatcherCount, plural } from '../src/index.js';
 
-declare module '../src/events.js' {
+declare module '@citopia/core' {
   interface CitopiaEventMap {
     'citopia-test-ping': { n: number };
   }

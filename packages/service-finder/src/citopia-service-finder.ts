@@ -1,18 +1,554 @@
-import { html } from 'lit';
-import { msg } from '@lit/localize';
-import { CitopiaElement } from '@citopia/core';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize/init/install.js';
+import { str } from '@lit/localize/internal/str-tag.js';
+import { CitopiaElement, formatNumber, plural } from '@citopia/core';
+import { describeLoadError, fetchText } from '@citopia/core/fetch';
+import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-service-finder.styles.js';
+import { SearchIndex, matchRanges } from './search/search-index.js';
+import type { QueryToken } from './search/normalize.js';
+import { parseCatalogueText, readCatalogue } from './catalogue/read.js';
+import type { Catalogue, Service } from './catalogue/types.js';
+import { renderChannel } from './channels.js';
+import { localText } from './text.js';
 import './translations.js';
 
+export type { Catalogue, Service } from './catalogue/types.js';
+
+export interface ServiceSearchDetail {
+  query: string;
+  category: string;
+  audience: string;
+  /** How many services match. */
+  count: number;
+}
+
+declare module '@citopia/core' {
+  interface CitopiaEventMap {
+    'citopia-service-select': { service: Service; query: string };
+    'citopia-search': ServiceSearchDetail;
+    'citopia-service-not-found': { query: string; category: string; audience: string };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'citopia-service-select': CustomEvent<{ service: Service; query: string }>;
+    'citopia-search': CustomEvent<ServiceSearchDetail>;
+    'citopia-service-not-found': CustomEvent<{ query: string; category: string; audience: string }>;
+  }
+}
+
+type Status = 'loading' | 'ready' | 'error';
+
+/** The URL sync code loads only for finders with `sync-url`. */
+const urlState = () => import('./url-state.js');
+
+/** How long typing must pause before the result count is announced (and the URL updated). */
+const ANNOUNCE_DELAY = 700;
+
 /**
- * @summary Service finder.
+ * @summary People find the city service they need, in their language, as they type: search that
+ * forgives missing accents and typos, categories to browse, and how to reach each service.
  * @tag citopia-service-finder
+ *
+ * @slot - A plain list of links to services, shown before JavaScript runs and while the
+ * catalogue loads (or fails to); without `src` or `services`, it is the catalogue.
+ *
+ * @event citopia-search - The search settled (after typing pauses): `{ query, category, audience, count }`.
+ * @event citopia-service-select - A result was chosen: `{ service, query }`. Cancelable: cancel
+ * it to handle the choice yourself (the link is then not followed).
+ * @event citopia-service-not-found - The person asks for help after a search found nothing:
+ * `{ query, category, audience }`. Cancelable: cancel it to open your own form (for example
+ * the assistance request, prefilled with the query) instead of following `assistance-href`.
+ *
+ * @csspart search - The search landmark (a form).
+ * @csspart label - The search field's label.
+ * @csspart hint - The hint under the label.
+ * @csspart input - The search field.
+ * @csspart filters - The category and audience filters.
+ * @csspart filter - Each filter's select.
+ * @csspart results - The area showing results, categories or messages.
+ * @csspart count - The number of services found.
+ * @csspart list - The list of results.
+ * @csspart result - One result.
+ * @csspart result-link - The name of a result, as a link.
+ * @csspart summary - The one-line summary of a result.
+ * @csspart mark - A matched word.
+ * @csspart channels - How to reach a service.
+ * @csspart channel - One way to reach it.
+ * @csspart more - The "show more" button.
+ * @csspart categories - The categories to browse.
+ * @csspart category - One category button.
+ * @csspart no-results - What shows when nothing matches.
+ * @csspart suggestion - A "did you mean" button.
+ * @csspart assistance - The link (or button) to ask the city for help.
+ * @csspart message - Loading and error messages.
+ * @csspart retry - The retry button after a loading error.
+ *
+ * @cssproperty --citopia-service-finder-gap - Space between results (default 1rem).
+ * @cssproperty --citopia-service-finder-result-border - Border between results (default 1px solid, the border colour).
+ * @cssproperty --citopia-service-finder-mark-background - Background of matched words (default: --citopia-color-highlight).
+ * @cssproperty --citopia-service-finder-max-inline-size - Widest the component grows (default none).
  */
 export class ServiceFinder extends CitopiaElement {
   static override styles = styles;
 
+  /** URL of the catalogue: Citopia catalogue JSON, or an Open311 GeoReport v2 services.json/.xml. */
+  @property() src: string | undefined;
+
+  /** The catalogue itself (a catalogue object, an array of services, or an Open311 service list). */
+  @property({ attribute: false }) services: unknown;
+
+  /**
+   * Where people ask the city for help: a URL template in which `{query}` becomes the search
+   * typed and `{code}` the Open311 service code of a request type (for example
+   * `/demande?service={code}&description={query}`).
+   */
+  @property({ attribute: 'assistance-href' }) assistanceHref: string | undefined;
+
+  /** Writes the catalogue into the page as schema.org JSON-LD (GovernmentService), for search engines. */
+  @property({ type: Boolean }) jsonld = false;
+
+  /** Keeps the query and filters in the page URL, so back, forward and shared links work. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Level of the headings of results and sections (2 to 6; 3 by default). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** How many results show at first and each time "show more" is pressed. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** The search typed. */
+  @property() query = '';
+
+  /** The category id filtered on ("" for all). */
+  @property() category = '';
+
+  /** The audience id filtered on ("" for everyone). */
+  @property() audience = '';
+
+  /** The language of an Open311 list's texts (Open311 does not say), so they are tagged when the page speaks another. */
+  @property({ attribute: 'source-lang' }) sourceLang: string | undefined;
+
+  /** Extra synonym groups for the search, added to the catalogue's own (`[["ID", "carte d'identité"]]`). */
+  @property({ attribute: false }) synonyms: string[][] | undefined;
+
+  @state() private status: Status = 'loading';
+  @state() private error: unknown;
+  @state() private catalogue: Catalogue | undefined;
+  @state() private shown = 20;
+  @state() private announcement = '';
+
+  private index: SearchIndex<Service> | undefined;
+  private hits: Service[] = [];
+  private total = 0;
+  private tokens: QueryToken[] = [];
+  private suggestions: { key: string; list: string[] } | undefined;
+  private loadId = 0;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private focusAfterUpdate: (() => void) | undefined;
+  private jsonLdScript: HTMLScriptElement | undefined;
+  private readonly onPopState = () => this.applyUrlState();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) {
+      addEventListener('popstate', this.onPopState);
+      void urlState().then(({ readUrlState }) => {
+        const { query, category, audience } = readUrlState();
+        Object.assign(this, { query: query || this.query, category: category || this.category, audience: audience || this.audience });
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
+    clearTimeout(this.announceTimer);
+    this.jsonLdScript?.remove();
+    this.jsonLdScript = undefined;
+  }
+
+  /** Loads the catalogue again (after a failure). */
+  retry(): void {
+    void this.load();
+  }
+
+  private async applyUrlState(): Promise<void> {
+    const { query, category, audience } = (await urlState()).readUrlState();
+    Object.assign(this, { query, category, audience, shown: this.pageSize });
+    this.scheduleAnnouncement(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (['src', 'services', 'synonyms', 'sourceLang'].some((k) => changed.has(k)) || !this.hasUpdated) void this.load();
+    if (changed.has('jsonld') || changed.has('catalogue') || changed.has('dataLanguage')) this.updateJsonLd();
+    const searchChanged = ['query', 'category', 'audience', 'catalogue', 'dataLanguage'].some((k) => changed.has(k));
+    if (searchChanged && !changed.has('shown')) this.shown = Math.max(1, this.pageSize);
+    if (searchChanged || changed.has('shown') || changed.has('locale')) this.search();
+  }
+
+  protected override updated(): void {
+    this.focusAfterUpdate?.();
+    this.focusAfterUpdate = undefined;
+  }
+
+  /** Reads the catalogue from `services`, `src`, or the light DOM, in that order. */
+  private async load(): Promise<void> {
+    const id = ++this.loadId;
+    this.error = undefined;
+    try {
+      let data: unknown;
+      if (this.services !== undefined && this.services !== null) data = this.services;
+      else if (this.src) {
+        this.status = 'loading';
+        const { text } = await fetchText(this.src, { headers: { Accept: 'application/json, application/xml;q=0.9' } });
+        if (id !== this.loadId) return;
+        // Truncated JSON or a wrong shape: describeLoadError says the data could not be read.
+        data = await parseCatalogueText(text);
+      } else data = (await import('./light-dom.js')).readLightDom(this);
+      const catalogue = await readCatalogue(data, this.sourceLang);
+      if (id === this.loadId) this.useCatalogue(catalogue);
+    } catch (error) {
+      if (id !== this.loadId) return;
+      this.error = error;
+      this.status = 'error';
+    }
+  }
+
+  private useCatalogue(catalogue: Catalogue): void {
+    const categoryNames = new Map((catalogue.categories ?? []).map((c) => [c.id, c.name]));
+    this.index = new SearchIndex(
+      catalogue.services,
+      (s) => ({ name: s.name, keywords: s.keywords, description: [s.summary, s.description] as never, extra: s.categories?.map((c) => categoryNames.get(c)) }),
+      { synonyms: [...(catalogue.synonyms ?? []), ...(this.synonyms ?? [])] },
+    );
+    this.suggestions = undefined;
+    this.catalogue = catalogue;
+    this.status = 'ready';
+  }
+
+  private updateJsonLd(): void {
+    if (!this.jsonld || !this.catalogue) {
+      this.jsonLdScript?.remove();
+      this.jsonLdScript = undefined;
+      return;
+    }
+    const catalogue = this.catalogue;
+    const language = this.dataLanguage;
+    void import('./catalogue/jsonld.js').then(({ toJsonLd, writeJsonLd }) => {
+      if (this.isConnected && this.jsonld && this.catalogue === catalogue) this.jsonLdScript = writeJsonLd(this.jsonLdScript, toJsonLd(catalogue, language));
+    });
+  }
+
+  private matchesFilters = (s: Service): boolean =>
+    (!this.category || !!s.categories?.includes(this.category)) && (!this.audience || !!s.audiences?.includes(this.audience));
+
+  /** Runs the search synchronously, so results paint in the frame after the keystroke. */
+  private search(): void {
+    const services = this.catalogue?.services ?? [];
+    if (!this.index) {
+      this.hits = [];
+      this.total = 0;
+      return;
+    }
+    if (this.query.trim()) {
+      const result = this.index.search(this.query, { language: this.dataLanguage, limit: this.shown, filter: this.matchesFilters });
+      this.hits = result.hits.map((h) => h.item);
+      this.total = result.total;
+      this.tokens = result.tokens;
+    } else if (this.browsing) {
+      // No query, no filter: the categories show, not a list.
+      this.hits = [];
+      this.total = services.length;
+      this.tokens = [];
+    } else {
+      // No query: the services of the chosen filters (or all of them), by name.
+      const language = this.dataLanguage;
+      const collator = new Intl.Collator(language);
+      const list = services
+        .filter(this.matchesFilters)
+        .map((s) => ({ s, name: localText(s.name, language).text }))
+        .sort((a, b) => collator.compare(a.name, b.name));
+      this.total = list.length;
+      this.hits = list.slice(0, this.shown).map((n) => n.s);
+      this.tokens = [];
+    }
+  }
+
+  private get browsing(): boolean {
+    return !this.query.trim() && !this.category && !this.audience && !!this.catalogue?.categories?.length;
+  }
+
+  private onInput(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.scheduleAnnouncement(true);
+  }
+
+  private onFilter(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    if (select.id === 'category') this.category = select.value;
+    else this.audience = select.value;
+    this.scheduleAnnouncement(true);
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    this.settle(true);
+  }
+
+  /** Announces the count (and emits `citopia-search`, updates the URL) once typing pauses. */
+  private scheduleAnnouncement(pushUrl: boolean): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => this.settle(pushUrl), ANNOUNCE_DELAY);
+  }
+
+  private settle(pushUrl: boolean): void {
+    clearTimeout(this.announceTimer);
+    if (this.status !== 'ready') return;
+    const { query, category, audience } = this;
+    const text = this.localize(() => this.statusText());
+    // The same sentence twice is not announced again by some screen readers: vary it invisibly.
+    this.announcement = text === this.announcement ? text + '\u00a0' : text;
+    this.emit('citopia-search', { query, category, audience, count: this.total });
+    if (this.syncUrl && pushUrl) void urlState().then((m) => m.pushUrlState({ query, category, audience }));
+  }
+
+  private nameOf(list: 'categories' | 'audiences', id: string): string {
+    return localText(this.catalogue?.[list]?.find((c) => c.id === id)?.name, this.dataLanguage).text;
+  }
+
+  private countText(): string {
+    const n = this.total;
+    const count = formatNumber(this.locale, n);
+    if (n === 0) return msg('No service found.', { id: 'finder.count.none' });
+    return plural(this.locale, n, {
+      one: () => msg('One service found.', { id: 'finder.count.one' }),
+      two: () => msg('Two services found.', { id: 'finder.count.two' }),
+      few: () => msg(str`${count} services found.`, { id: 'finder.count.few' }),
+      many: () => msg(str`${count} services found.`, { id: 'finder.count.many' }),
+      other: () => msg(str`${count} services found.`, { id: 'finder.count.other' }),
+    })();
+  }
+
+  /** The sentence the live region says: the count, and the filters in force. */
+  private statusText(): string {
+    if (this.browsing) return msg('Browse by category', { id: 'finder.browse' });
+    const parts = [this.countText()];
+    if (this.category) parts.push(msg(str`Category: ${this.nameOf('categories', this.category)}.`, { id: 'finder.status.category' }));
+    if (this.audience) parts.push(msg(str`For: ${this.nameOf('audiences', this.audience)}.`, { id: 'finder.status.audience' }));
+    return parts.join(' ');
+  }
+
+  /** A heading at `heading-level`; `id` makes it a focus target (tabindex -1). */
+  private heading(content: unknown, id?: string): TemplateResult {
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    return html`<div role="heading" aria-level=${level} class="heading" id=${ifDefined(id)} tabindex=${ifDefined(id ? -1 : undefined)}>${content}</div>`;
+  }
+
+  /** The text with the query's words in <mark>, built from match ranges as text nodes. */
+  private highlight(text: string): unknown {
+    const ranges = matchRanges(text, this.tokens);
+    if (!ranges.length) return text;
+    const out: unknown[] = [];
+    let at = 0;
+    for (const [from, to] of ranges) {
+      out.push(text.slice(at, from), html`<mark part="mark">${text.slice(from, to)}</mark>`);
+      at = to;
+    }
+    out.push(text.slice(at));
+    return out;
+  }
+
+  private fill(template: string | undefined, values: Record<string, string>): string | undefined {
+    return template ? safeUrl(template.replace(/\{(query|code)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''))) : undefined;
+  }
+
+  private select(event: Event, service: Service): void {
+    if (this.emit('citopia-service-select', { service, query: this.query }, { cancelable: true })) event.preventDefault();
+  }
+
+  private askForHelp(event: Event): void {
+    const { query, category, audience } = this;
+    if (this.emit('citopia-service-not-found', { query, category, audience }, { cancelable: true })) event.preventDefault();
+  }
+
+  private showMore(): void {
+    const first = this.hits.length;
+    this.shown += Math.max(1, this.pageSize);
+    // Focus the first new result, so keyboard and screen reader users continue from there.
+    this.focusAfterUpdate = () => {
+      const item = this.renderRoot.querySelectorAll<HTMLElement>('.result')[first];
+      const target = item?.querySelector<HTMLElement>('[part="result-link"]') ?? item;
+      if (item && target === item) item.tabIndex = -1;
+      target?.focus();
+    };
+  }
+
+  private browse(category: string): void {
+    this.category = category;
+    this.focusAfterUpdate = () => this.renderRoot.querySelector<HTMLElement>('#count')?.focus();
+    this.settle(true);
+  }
+
+  private useSuggestion(text: string): void {
+    this.query = text;
+    this.focusAfterUpdate = () => this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
+    this.settle(true);
+  }
+
   override render() {
-    return html`<p>${msg('Service finder', { id: 'service-finder.title' })}</p>`;
+    const categories = this.catalogue?.categories ?? [];
+    const audiences = this.catalogue?.audiences ?? [];
+    return html`
+      <form role="search" part="search" aria-labelledby="label" @submit=${this.onSubmit}>
+        <label id="label" for="q" part="label">${msg('Search for a service', { id: 'finder.search.label' })}</label>
+        <p id="hint" part="hint" class="hint">${msg('A few words are enough; accents and small typos do not matter.', { id: 'finder.search.hint' })}</p>
+        <input
+          id="q"
+          part="input"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          enterkeyhint="search"
+          aria-describedby="hint"
+          aria-controls="results"
+          .value=${live(this.query)}
+          @input=${this.onInput}
+        />
+        ${categories.length || audiences.length
+          ? html`<div class="filters" part="filters" role="group" aria-label=${msg('Filters', { id: 'finder.filters' })}>
+              ${categories.length ? this.renderFilter('category', msg('Category', { id: 'finder.filter.category' }), msg('All categories', { id: 'finder.filter.all-categories' }), categories, this.category) : nothing}
+              ${audiences.length ? this.renderFilter('audience', msg('For', { id: 'finder.filter.audience' }), msg('Everyone', { id: 'finder.filter.everyone' }), audiences, this.audience) : nothing}
+            </div>`
+          : nothing}
+      </form>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.renderBody()}</div>
+    `;
+  }
+
+  private renderFilter(id: string, label: string, all: string, options: ReadonlyArray<{ id: string; name: unknown }>, value: string) {
+    return html`<div class="filter">
+      <label for=${id}>${label}</label>
+      <select id=${id} part="filter" .value=${live(value)} @change=${this.onFilter}>
+        <option value="" ?selected=${!value}>${all}</option>
+        ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === value}>${localText(o.name, this.dataLanguage).text}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private renderBody() {
+    if (this.status === 'loading') {
+      return html`<p class="message" part="message">${msg('Loading the services…', { id: 'finder.loading' })}</p>
+        <slot></slot>`;
+    }
+    if (this.status === 'error') {
+      return html`<div class="message error" part="message" role="alert">
+          <p>${describeLoadError(this.error)}</p>
+          <button type="button" part="retry" @click=${this.retry}>${msg('Try again', { id: 'finder.retry' })}</button>
+        </div>
+        <slot></slot>`;
+    }
+    if (!this.catalogue?.services.length) {
+      return html`<p class="message" part="message">${msg('No services are listed yet.', { id: 'finder.empty' })}</p>${this.renderAssistance()}`;
+    }
+    if (this.browsing) return this.renderCategories();
+    if (this.total === 0) return this.renderNoResults();
+    const remaining = this.total - this.hits.length;
+    return html`
+      <p id="count" part="count" class="count" tabindex="-1">${this.countText()}</p>
+      <ul part="list" class="list">
+        ${this.hits.map((s) => this.renderResult(s))}
+      </ul>
+      ${remaining > 0
+        ? html`<p class="more">
+            <button type="button" part="more" class="secondary" @click=${this.showMore}>${msg('Show more services', { id: 'finder.more' })}</button>
+            <span>${msg(str`${formatNumber(this.locale, this.hits.length)} of ${formatNumber(this.locale, this.total)} shown`, { id: 'finder.shown' })}</span>
+          </p>`
+        : nothing}
+    `;
+  }
+
+  private renderCategories() {
+    const counts = new Map<string, number>();
+    for (const s of this.catalogue!.services) for (const c of s.categories ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return html`${this.heading(msg('Browse by category', { id: 'finder.browse' }))}
+      <ul part="categories" class="categories">
+        ${this.catalogue!.categories!.filter((c) => counts.get(c.id)).map((c) => {
+          const name = localText(c.name, this.dataLanguage);
+          return html`<li>
+            <button type="button" part="category" class="secondary" @click=${() => this.browse(c.id)}>
+              <span lang=${ifDefined(name.lang)}>${name.text}</span> <span class="badge">${formatNumber(this.locale, counts.get(c.id)!)}</span>
+            </button>
+          </li>`;
+        })}
+      </ul>`;
+  }
+
+  private renderResult(service: Service) {
+    const name = localText(service.name, this.dataLanguage);
+    const summary = localText(service.summary ?? service.description, this.dataLanguage);
+    const code = service.open311?.serviceCode;
+    const href = code !== undefined ? this.fill(this.assistanceHref, { code, query: this.query }) : safeUrl(service.url) ?? safeUrl(service.channels?.find((c) => c.type === 'online')?.url);
+    const label = this.highlight(name.text);
+    return html`<li part="result" class="result">
+      ${this.heading(
+        href
+          ? html`<a part="result-link" href=${href} lang=${ifDefined(name.lang)} @click=${(e: Event) => this.select(e, service)}>${label}</a>`
+          : code !== undefined
+            ? html`<button type="button" part="result-link" class="link" lang=${ifDefined(name.lang)} @click=${(e: Event) => this.select(e, service)}>${label}</button>`
+            : html`<span lang=${ifDefined(name.lang)}>${label}</span>`,
+      )}
+      ${summary.text ? html`<p part="summary" class="summary" lang=${ifDefined(summary.lang)}>${this.highlight(summary.text)}</p>` : nothing}
+      ${code !== undefined ? html`<p class="request">${msg('Ask for it with the online request form.', { id: 'finder.request' })}</p>` : nothing}
+      ${service.channels?.length
+        ? html`<ul part="channels" class="channels" aria-label=${msg('How to reach this service', { id: 'finder.channels' })}>
+            ${service.channels.map((c) => renderChannel(c, this.locale, this.dataLanguage))}
+          </ul>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderNoResults() {
+    const key = `${this.query}\u0000${this.category}\u0000${this.audience}\u0000${this.dataLanguage}`;
+    if (this.suggestions?.key !== key) {
+      // "Did you mean" is only needed here: its code loads the first time.
+      this.suggestions = { key, list: [] };
+      const index = this.index!;
+      void import('./search/suggest.js').then(({ suggest }) => {
+        if (this.suggestions?.key !== key || this.index !== index) return;
+        this.suggestions = { key, list: suggest(index, this.query, { language: this.dataLanguage, filter: this.matchesFilters }) };
+        this.requestUpdate();
+      });
+    }
+    const suggestions = this.suggestions.list;
+    return html`<div part="no-results" class="no-results">
+      ${this.heading(msg(str`No service found for “${this.query}”.`, { id: 'finder.none.title' }), 'count')}
+      ${this.category || this.audience ? html`<p>${msg('Try without the filters, or with other words.', { id: 'finder.none.filters' })}</p>` : nothing}
+      ${suggestions.length
+        ? html`<p id="suggestions-label">${msg('Did you mean:', { id: 'finder.none.suggest' })}</p>
+            <ul class="suggestions" aria-labelledby="suggestions-label">
+              ${suggestions.map((s) => html`<li><button type="button" part="suggestion" class="secondary" @click=${() => this.useSuggestion(s)}>${s}</button></li>`)}
+            </ul>`
+        : nothing}
+      ${this.renderAssistance()}
+    </div>`;
+  }
+
+  private renderAssistance() {
+    const text = msg('Ask the city for help', { id: 'finder.assistance' });
+    const href = this.fill(this.assistanceHref, { query: this.query, code: '' });
+    return html`<p class="assistance">
+      ${msg('Someone at the city will find the right service with you.', { id: 'finder.assistance.intro' })}
+      ${href
+        ? html`<a part="assistance" class="button" href=${href} @click=${this.askForHelp}>${text}</a>`
+        : html`<button type="button" part="assistance" @click=${this.askForHelp}>${text}</button>`}
+    </p>`;
   }
 }
 

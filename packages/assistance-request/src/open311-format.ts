@@ -1,0 +1,162 @@
+/**
+ * Open311 GeoReport v2 documents, JSON or XML, turned into plain data the form can use. Real
+ * servers are loose: codes with leading zeros written as bare JSON numbers (`"service_code":001`),
+ * booleans as "true", empty XML elements, namespaces. We accept all of that and never trust any
+ * of it to be markup: texts stay strings.
+ */
+export type Format = 'json' | 'xml';
+
+export interface Service {
+  code: string;
+  name: string;
+  description: string;
+  group: string;
+  metadata: boolean;
+}
+
+export type Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+
+export interface Attribute {
+  code: string;
+  datatype: Datatype;
+  required: boolean;
+  /** False: a piece of information to show, not a question. */
+  variable: boolean;
+  order: number;
+  description: string;
+  hint: string;
+  values: Array<{ key: string; name: string }>;
+}
+
+export interface Definition {
+  code: string;
+  attributes: Attribute[];
+}
+
+export interface SpecError {
+  code: string;
+  description: string;
+}
+
+export interface Receipt {
+  id?: string;
+  token?: string;
+  notice?: string;
+  /** JSON adapter: where the request's status can be read. */
+  statusUrl?: string;
+}
+
+export interface RequestStatus {
+  id: string;
+  status: string;
+  notes: string;
+  requested: string;
+  updated: string;
+  expected: string;
+}
+
+type Data = Record<string, unknown>;
+
+/** Elements whose children form a list (the spec's plural containers). */
+const LISTS = new Set(['services', 'attributes', 'values', 'service_requests', 'errors', 'endpoints', 'formats']);
+
+function fromXml(el: Element): unknown {
+  const kids = [...el.children];
+  if (LISTS.has(el.localName)) return kids.map(fromXml);
+  if (!kids.length) return el.textContent!.trim();
+  return Object.fromEntries(kids.map((k) => [k.localName, fromXml(k)]));
+}
+
+/** Parses a response body. Throws on text that is neither (an HTML error page, say). */
+export function parseData(text: string, format: Format): unknown {
+  if (format === 'xml') {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    if (doc.querySelector('parsererror')) throw new SyntaxError('XML');
+    return fromXml(doc.documentElement);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Bare numbers with leading zeros (001) are codes: keep them as the strings they are.
+    return JSON.parse(text.replace(/([:[,]\s*)(-?0\d+(?:\.\d+)?)(?=\s*[,\]}])/g, '$1"$2"'));
+  }
+}
+
+export const str = (value: unknown): string => (value == null || typeof value === 'object' ? '' : String(value).trim());
+const yes = (value: unknown) => value === true || str(value).toLowerCase() === 'true';
+const list = (value: unknown): Data[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []).filter((x) => x && typeof x === 'object');
+
+export function toServices(data: unknown): Service[] {
+  return list(data)
+    .map((s) => ({ code: str(s.service_code), name: str(s.service_name), description: str(s.description), group: str(s.group), metadata: yes(s.metadata) }))
+    .filter((s) => s.code);
+}
+
+const DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'];
+
+/**
+ * A service definition, questions in their `order`. Attributes the server fills itself
+ * (`automated: server_set` or `hidden_field`, an Open311 adapter extension) are not questions.
+ */
+export function toDefinition(data: unknown): Definition {
+  const d = (data ?? {}) as Data;
+  const attributes = list(d.attributes)
+    .filter((a) => !/server_set|hidden_field/.test(str(a.automated)) && str(a.code))
+    .map((a) => ({
+      code: str(a.code),
+      datatype: (DATATYPES.includes(str(a.datatype)) ? str(a.datatype) : 'string') as Datatype,
+      required: yes(a.required),
+      variable: a.variable === undefined || a.variable === '' || yes(a.variable),
+      order: Number(a.order) || 0,
+      description: str(a.description) || str(a.code),
+      hint: str(a.datatype_description),
+      values: list(a.values).map((v) => ({ key: str(v.key), name: str(v.name) || str(v.key) })),
+    }))
+    .sort((x, y) => x.order - y.order);
+  return { code: str(d.service_code), attributes };
+}
+
+/** The spec's error list, `[{code, description}]`, from a JSON or XML body (or nothing). */
+export function toErrors(data: unknown): SpecError[] {
+  return list(data)
+    .map((e) => ({ code: str(e.code), description: str(e.description) }))
+    .filter((e) => e.description);
+}
+
+/** POST answer: `[{service_request_id, service_notice}]`, `[{token}]`, or the JSON adapter's object. */
+export function toReceipt(data: unknown): Receipt {
+  const r = list(data)[0] ?? {};
+  const receipt: Receipt = {};
+  const id = str(r.service_request_id) || str(r.id);
+  const token = str(r.token);
+  const notice = str(r.service_notice) || str(r.notice);
+  if (id) receipt.id = id;
+  if (token) receipt.token = token;
+  if (notice) receipt.notice = notice;
+  if (str(r.status_url)) receipt.statusUrl = str(r.status_url);
+  return receipt;
+}
+
+export function toStatus(data: unknown): RequestStatus | undefined {
+  const r = list(data)[0];
+  return r && {
+    id: str(r.service_request_id),
+    status: str(r.status),
+    notes: str(r.status_notes),
+    requested: str(r.requested_datetime),
+    updated: str(r.updated_datetime),
+    expected: str(r.expected_datetime),
+  };
+}
+
+/** The formats a discovery document offers for GeoReport v2 ("text/xml" → xml). */
+export function toFormats(data: unknown): Format[] {
+  const endpoints = list((data as Data | undefined)?.endpoints);
+  const v2 = endpoints.filter((e) => /GeoReport_v2/i.test(str(e.specification)));
+  const chosen = v2.find((e) => str(e.type) === 'production') ?? v2[0] ?? endpoints[0];
+  const formats = (Array.isArray(chosen?.formats) ? chosen.formats : [chosen?.formats]).map(str);
+  const found: Format[] = [];
+  if (formats.some((f) => /json/i.test(f))) found.push('json');
+  if (formats.some((f) => /xml/i.test(f))) found.push('xml');
+  return found;
+}

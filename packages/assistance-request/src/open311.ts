@@ -1,0 +1,58 @@
+/**
+ * Reading an Open311 GeoReport v2 endpoint: discovery, services, service definitions, tokens and
+ * request status, in JSON or XML, through @citopia/core/fetch (timeouts and typed errors).
+ */
+import { fetchText } from '@citopia/core/fetch';
+import { parseData, toDefinition, toFormats, toServices, toStatus, toReceipt, type Definition, type Format, type RequestStatus, type Service } from './open311-format.js';
+
+export interface Endpoint {
+  /** Base URL: the city's relay (see docs/open311-relay.md), `services.json` is relative to it. */
+  base: string;
+  format: Format;
+  jurisdiction?: string;
+  /** Asked for with `locale=` (an extension many servers accept, the others ignore). */
+  locale?: string;
+}
+
+/** `base` + `path` + `.json`/`.xml`, with jurisdiction_id and locale when set. */
+export function endpointUrl(ep: Endpoint, path: string, query = true): string {
+  const url = new URL(`${path}.${ep.format}`, new URL(ep.base.replace(/\/?$/, '/'), globalThis.location?.href));
+  if (query && ep.jurisdiction) url.searchParams.set('jurisdiction_id', ep.jurisdiction);
+  if (query && ep.locale) url.searchParams.set('locale', ep.locale);
+  return url.href;
+}
+
+async function get(ep: Endpoint, path: string): Promise<unknown> {
+  const { text } = await fetchText(endpointUrl(ep, path), { headers: { Accept: ep.format === 'xml' ? 'text/xml' : 'application/json' } });
+  return parseData(text, ep.format);
+}
+
+/**
+ * The format to use: JSON when discovery.json answers and offers it; otherwise what
+ * discovery.xml offers (a server that speaks only XML); JSON when there is no discovery at all.
+ */
+export async function detectFormat(base: string): Promise<Format> {
+  for (const format of ['json', 'xml'] as const) {
+    try {
+      const found = toFormats(await get({ base, format }, 'discovery'));
+      return found.includes('json') ? 'json' : (found[0] ?? format);
+    } catch {
+      /* try the other document */
+    }
+  }
+  return 'json';
+}
+
+export const loadServices = (ep: Endpoint): Promise<Service[]> => get(ep, 'services').then(toServices);
+
+export const loadDefinition = (ep: Endpoint, code: string): Promise<Definition> => get(ep, `services/${encodeURIComponent(code)}`).then(toDefinition);
+
+/** tokens/{token}: the service_request_id once the server has one. */
+export const resolveToken = (ep: Endpoint, token: string): Promise<string | undefined> =>
+  get(ep, `tokens/${encodeURIComponent(token)}`).then((data) => toReceipt(data).id);
+
+/** requests/{id}, or the JSON adapter's status URL. */
+export async function loadStatus(ep: Endpoint, id: string, statusUrl?: string): Promise<RequestStatus | undefined> {
+  if (statusUrl) return toStatus(parseData((await fetchText(statusUrl, { headers: { Accept: 'application/json' } })).text, 'json'));
+  return toStatus(await get(ep, `requests/${encodeURIComponent(id)}`));
+}

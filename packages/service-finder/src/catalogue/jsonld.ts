@@ -1,0 +1,68 @@
+/**
+ * The catalogue as schema.org JSON-LD (GovernmentService with ServiceChannel), for search
+ * engines. Loaded only when the `jsonld` attribute asks for it. Texts are in the page language.
+ */
+import { pickText } from '@citopia/core/language-map';
+import { safeUrl } from '@citopia/core/safe-url';
+import type { Catalogue, Channel, OpeningHours } from './types.js';
+
+const DAY_NAMES: Record<string, string> = { mo: 'Monday', tu: 'Tuesday', we: 'Wednesday', th: 'Thursday', fr: 'Friday', sa: 'Saturday', su: 'Sunday' };
+
+export function toJsonLd(catalogue: Catalogue, language: string, base = location.href): object {
+  const text = (v: unknown) => pickText(v, language).text || undefined;
+  const url = (v: unknown) => {
+    const safe = safeUrl(v);
+    return safe && new URL(safe, base).href;
+  };
+  const publisher = catalogue.publisher && { '@type': 'GovernmentOrganization', name: text(catalogue.publisher.name), url: url(catalogue.publisher.url) };
+  const categoryName = new Map((catalogue.categories ?? []).map((c) => [c.id, text(c.name)]));
+  const audienceName = new Map((catalogue.audiences ?? []).map((a) => [a.id, text(a.name)]));
+  const hours = (list: OpeningHours[] | undefined) =>
+    list?.map((h) => ({ '@type': 'OpeningHoursSpecification', dayOfWeek: h.days.map((d) => DAY_NAMES[d]).filter(Boolean), opens: h.opens, closes: h.closes }));
+  const channel = (c: Channel) => {
+    const out: Record<string, unknown> = { '@type': 'ServiceChannel', name: text(c.label) };
+    if (c.type === 'online') out['serviceUrl'] = url(c.url);
+    if (c.type === 'phone') out['servicePhone'] = { '@type': 'ContactPoint', telephone: c.phone, hoursAvailable: hours(c.hours) };
+    if (c.type === 'email') out['serviceUrl'] = url('mailto:' + c.email);
+    if (c.type === 'in-person') {
+      const a = c.address;
+      out['serviceLocation'] = {
+        '@type': 'Place',
+        address: typeof a === 'object' && a && ('street' in a || 'locality' in a)
+          ? { '@type': 'PostalAddress', streetAddress: a.street, postalCode: a.postalCode, addressLocality: a.locality, addressCountry: a.country }
+          : text(a),
+        openingHoursSpecification: hours(c.hours),
+      };
+    }
+    return out;
+  };
+  return {
+    '@context': 'https://schema.org',
+    '@graph': catalogue.services.map((s) => ({
+      '@type': 'GovernmentService',
+      identifier: s.id,
+      name: text(s.name),
+      description: text(s.description ?? s.summary),
+      url: url(s.url),
+      serviceOperator: s.authority ? { '@type': 'GovernmentOrganization', name: text(s.authority.name), url: url(s.authority.url) } : publisher,
+      category: s.categories?.map((id) => categoryName.get(id)).filter(Boolean),
+      audience: s.audiences?.map((id) => ({ '@type': 'Audience', audienceType: audienceName.get(id) })),
+      availableChannel: s.channels?.map(channel),
+      offers: s.cost && { '@type': 'Offer', price: s.cost.value, priceCurrency: s.cost.currency ?? 'CHF', description: text(s.cost.description) },
+    })),
+  };
+}
+
+/** Writes the JSON-LD into `script` (a new one in the document head if none), as text only. */
+export function writeJsonLd(script: HTMLScriptElement | undefined, data: object): HTMLScriptElement {
+  if (!script) {
+    script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.dataset['citopia'] = 'service-finder';
+    document.head.append(script);
+  }
+  // textContent, never markup; "<" escaped so the JSON cannot close the script if the page is
+  // ever serialised to HTML.
+  script.textContent = JSON.stringify(data).replace(/</g, '\\u003c');
+  return script;
+}

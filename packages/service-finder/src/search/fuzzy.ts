@@ -1,0 +1,99 @@
+/**
+ * Typo tolerance: the optimal-string-alignment form of the Damerau–Levenshtein distance (an
+ * insertion, deletion, substitution or swap of two neighbours counts as one edit), bounded so
+ * that work stops as soon as the bound is exceeded.
+ */
+
+/** Edits allowed for a query word of this length: none up to 3 letters, 1 up to 6, then 2. */
+export function allowedEdits(length: number): number {
+  return length <= 3 ? 0 : length <= 6 ? 1 : 2;
+}
+
+/** The distance between a and b, or max + 1 when it is larger than max. */
+export function editDistance(a: string, b: string, max: number): number {
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > max) return max + 1;
+  let before = new Array<number>(m + 1).fill(0);
+  let previous = Array.from({ length: m + 1 }, (_, j) => j);
+  let current = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const c = b.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a.charCodeAt(j - 1) === c ? 0 : 1));
+      if (i > 1 && j > 1 && c === a.charCodeAt(j - 2) && b.charCodeAt(i - 2) === a.charCodeAt(j - 1)) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[m]!, max + 1);
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * Every term of `terms` (sorted) within `max` edits of `query`. The sorted array with its
+ * common-prefix lengths (`lcp[i]`: letters term i shares with term i-1) is walked as an implicit
+ * trie: the distance rows of a shared prefix are computed once, and a prefix whose row already
+ * exceeds `max` skips every term below it. Calls `found(termIndex, distance)`.
+ */
+export function fuzzyWalk(query: string, max: number, terms: readonly string[], lcp: Uint8Array, found: (term: number, distance: number) => void): void {
+  const m = query.length;
+  const width = m + 1;
+  const rows = new Int32Array((MAX_DEPTH + 1) * width);
+  const path = new Int32Array(MAX_DEPTH + 1);
+  const q = new Int32Array(m);
+  for (let j = 0; j < m; j++) q[j] = query.charCodeAt(j);
+  for (let j = 0; j <= m; j++) rows[j] = j;
+  let valid = 0; // rows 0..valid describe the prefix of the last term walked
+  const count = terms.length;
+  let i = 0;
+  while (i < count) {
+    const term = terms[i]!;
+    const length = Math.min(term.length, MAX_DEPTH);
+    let depth = Math.min(lcp[i]!, valid);
+    let prunedAt = 0;
+    while (depth < length) {
+      depth++;
+      const c = term.charCodeAt(depth - 1);
+      path[depth] = c;
+      const row = depth * width;
+      const up = row - width;
+      rows[row] = depth;
+      let rowMin = depth;
+      for (let j = 1; j <= m; j++) {
+        let d = rows[up + j]! + 1;
+        const left = rows[row + j - 1]! + 1;
+        if (left < d) d = left;
+        const diagonal = rows[up + j - 1]! + (q[j - 1] === c ? 0 : 1);
+        if (diagonal < d) d = diagonal;
+        if (depth > 1 && j > 1 && c === q[j - 2] && path[depth - 1] === q[j - 1]) {
+          const swap = rows[up - width + j - 2]! + 1;
+          if (swap < d) d = swap;
+        }
+        rows[row + j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > max) {
+        prunedAt = depth;
+        break;
+      }
+    }
+    if (prunedAt) {
+      valid = prunedAt - 1;
+      i++;
+      while (i < count && lcp[i]! >= prunedAt) i++;
+      continue;
+    }
+    valid = length;
+    if (term.length <= MAX_DEPTH) {
+      const distance = rows[length * width + m]!;
+      if (distance <= max) found(i, distance);
+    }
+    i++;
+  }
+}

@@ -1,0 +1,407 @@
+/**
+ * The search index: built once from a catalogue, queried on every keystroke.
+ *
+ * - Every text of every language is normalised and split into terms once, at build time.
+ * - An inverted index maps each term to its postings: (document, bit mask of field × language).
+ * - The terms are kept sorted, with their common-prefix lengths, so a binary search finds the
+ *   terms a query word is a prefix of, and the same array walked as an implicit trie finds the
+ *   terms within the allowed typo distance (see fuzzy.ts) without comparing against each term.
+ * - Scores live in typed arrays reused between queries: no allocation per document.
+ */
+import { allowedEdits, fuzzyWalk } from './fuzzy.js';
+import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, type QueryToken } from './normalize.js';
+
+/** A text in one language, or a language map ({"fr": "...", "de": "..."}). */
+export type SearchText = string | Readonly<Record<string, string>>;
+
+/** What the index reads from each item. */
+export interface SearchDocument {
+  name: SearchText | undefined;
+  /** An array of words, a language map of arrays, or comma-separated strings. */
+  keywords?: unknown;
+  description?: SearchText | undefined;
+  /** Other texts worth finding at keyword weight (category names, for example). */
+  extra?: readonly (SearchText | undefined)[];
+}
+
+export interface SearchIndexOptions {
+  /**
+   * Groups of words or phrases that mean the same thing
+   * (`[["permis de construire", "Baugesuch", "licenza edilizia"]]`). A service that contains
+   * one phrase of a group is also found by the others.
+   */
+  synonyms?: readonly (readonly string[])[];
+}
+
+export interface SearchOptions<T> {
+  /** The page language (BCP 47); matches in this language rank first. */
+  language?: string;
+  /** How many hits to return, best first (all by default). */
+  limit?: number;
+  /** Keeps only the items it returns true for (category and audience filters). */
+  filter?: (item: T, index: number) => boolean;
+}
+
+export interface SearchHit<T> {
+  item: T;
+  /** Position of the item in the indexed list. */
+  index: number;
+  score: number;
+}
+
+export interface SearchResult<T> {
+  /** The best hits, best first. */
+  hits: SearchHit<T>[];
+  /** How many items match in all. */
+  total: number;
+  /** The query's words, for highlighting with matchRanges(). */
+  tokens: QueryToken[];
+}
+
+// Fields, in rank order, each 8 bits of the posting mask (one bit per language slot).
+const NAME = 0;
+const KEYWORDS = 1;
+const SYNONYMS = 2;
+const DESCRIPTION = 3;
+/** Name beats keywords beats synonyms beats description, whatever the language. */
+const FIELD_WEIGHT = [3, 2, 1.6, 1];
+/** A match in another language than the page's counts a little less. */
+const OTHER_LANGUAGE = 0.85;
+const EXACT = 1;
+const SYNONYM_BOOST = 1;
+
+/** "fr-CH" → "fr" (the search module depends on nothing, so it runs anywhere). */
+const primaryLanguage = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0]!;
+
+/** Exact beats prefix beats typo; a longer part of the word typed is a better prefix match. */
+const prefixQuality = (typed: number, length: number) => 0.6 + 0.2 * (typed / length);
+const fuzzyQuality = (distance: number) => 0.5 - 0.15 * (distance - 1);
+
+/** Reads every text of a search text, with its language tag (undefined when untagged). */
+export function eachText(value: unknown, visit: (text: string, lang: string | undefined) => void): void {
+  if (typeof value === 'string') visit(value, undefined);
+  else if (Array.isArray(value)) for (const v of value) eachText(v, visit);
+  else if (value && typeof value === 'object') {
+    for (const [lang, text] of Object.entries(value)) {
+      if (typeof text === 'string') visit(text, lang);
+      else if (Array.isArray(text)) for (const t of text) if (typeof t === 'string') visit(t, lang);
+    }
+  }
+}
+
+export class SearchIndex<T> {
+  readonly items: readonly T[];
+  /** @internal Sorted distinct terms. */
+  terms: string[] = [];
+  /** @internal Letters term i shares with term i-1. */
+  lcp = new Uint8Array(0);
+  /** Postings of term i: pairs (document, mask) from postings[start[i]] to postings[start[i+1]]. */
+  /** @internal */
+  start = new Uint32Array(1);
+  /** @internal */
+  postings = new Int32Array(0);
+  /** Primary language → language slot (1..7; 0 is "untagged"). */
+  private slots = new Map<string, number>();
+  private nameLength: Uint8Array;
+  private score: Float64Array;
+  private best: Float32Array;
+  private hitsOf: Uint8Array;
+  /** @internal */
+  read: (item: T) => SearchDocument;
+
+  constructor(items: readonly T[], read: (item: T) => SearchDocument, options: SearchIndexOptions = {}) {
+    this.items = items;
+    this.read = read;
+    const n = items.length;
+    this.nameLength = new Uint8Array(n);
+    this.score = new Float64Array(n);
+    this.best = new Float32Array(n);
+    this.hitsOf = new Uint8Array(n);
+    this.build(options);
+  }
+
+  private slot(lang: string | undefined): number {
+    if (!lang) return 0;
+    const primary = primaryLanguage(lang);
+    let slot = this.slots.get(primary);
+    if (slot === undefined) {
+      slot = Math.min(this.slots.size + 1, 7);
+      this.slots.set(primary, slot);
+    }
+    return slot;
+  }
+
+  private build(options: SearchIndexOptions): void {
+    // Term → id while building; each id has its postings list and the last document that added
+    // to it, so a document's bits for a term are OR-ed into one posting without a map per document.
+    const ids = new Map<string, number>();
+    const lists: number[][] = [];
+    const lastDoc: number[] = [];
+    const synonyms = compileSynonyms(options.synonyms ?? []);
+    let doc = 0;
+    const mark = (term: string, bit: number) => {
+      let id = ids.get(term);
+      if (id === undefined) {
+        ids.set(term, (id = lists.length));
+        lists.push([]);
+        lastDoc.push(-1);
+      }
+      const list = lists[id]!;
+      if (lastDoc[id] === doc) list[list.length - 1]! |= bit;
+      else {
+        lastDoc[id] = doc;
+        list.push(doc, bit);
+      }
+    };
+    let nameWords = 255;
+    let phrases = new Set<string[][]>();
+    const seen = new Map<string, string[]>();
+    const slotOf = new Map<string | undefined, number>();
+    const fields = [NAME, KEYWORDS, DESCRIPTION].map((field) => (text: string, lang: string | undefined) => {
+      let slot = slotOf.get(lang);
+      if (slot === undefined) slotOf.set(lang, (slot = this.slot(lang)));
+      const bit = 1 << (field * 8 + slot);
+      let words = 0;
+      if (text.length > 64 && !synonyms.size) {
+        indexTerms(normalize(text), (term) => {
+          words++;
+          mark(term, bit);
+        });
+      } else {
+        // Short texts (keywords, category names) repeat across services: split them once.
+        let sequence = seen.get(text);
+        if (!sequence) {
+          const list: string[] = (sequence = []);
+          indexTerms(normalize(text), (term) => list.push(term));
+          if (text.length <= 64) seen.set(text, sequence);
+        }
+        for (const term of sequence) mark(term, bit);
+        words = sequence.length;
+        if (synonyms.size) findPhrases(sequence, synonyms, phrases);
+      }
+      if (field === NAME && words < nameWords) nameWords = words;
+    });
+    for (const item of this.items) {
+      nameWords = 255;
+      const d = this.read(item);
+      eachText(d.name, fields[0]!);
+      eachText(d.keywords, fields[1]!);
+      eachText(d.extra, fields[1]!);
+      eachText(d.description, fields[2]!);
+      this.nameLength[doc] = nameWords;
+      // A service that says one phrase of a synonym group is found by the others too.
+      if (phrases.size) {
+        for (const group of phrases) for (const words of group) for (const w of words) mark(w, 1 << (SYNONYMS * 8));
+        phrases = new Set();
+      }
+      doc++;
+    }
+    const terms = [...ids.keys()].sort();
+    const lcp = new Uint8Array(terms.length);
+    const start = new Uint32Array(terms.length + 1);
+    let total = 0;
+    terms.forEach((term, i) => {
+      total += lists[ids.get(term)!]!.length;
+      start[i + 1] = total;
+      if (i > 0) {
+        const previous = terms[i - 1]!;
+        let k = 0;
+        const max = Math.min(previous.length, term.length, 255);
+        while (k < max && previous.charCodeAt(k) === term.charCodeAt(k)) k++;
+        lcp[i] = k;
+      }
+    });
+    const postings = new Int32Array(total);
+    terms.forEach((term, i) => postings.set(lists[ids.get(term)!]!, start[i]));
+    this.terms = terms;
+    this.lcp = lcp;
+    this.start = start;
+    this.postings = postings;
+  }
+
+  /** Number of distinct terms (for statistics). */
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** First index whose term is >= word. */
+  private lowerBound(word: string): number {
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The terms a query word matches, with a quality: exact, prefix (the word is the start of the
+   * term, while typing), or within the typo distance allowed for its length.
+   */
+  private matchTerms(word: string, visit: (term: number, quality: number) => void): void {
+    const terms = this.terms;
+    const first = this.lowerBound(word);
+    let i = first;
+    for (; i < terms.length && terms[i]!.startsWith(word); i++) {
+      visit(i, terms[i]!.length === word.length ? EXACT : prefixQuality(word.length, terms[i]!.length));
+    }
+    const max = allowedEdits(word.length);
+    if (max > 0) {
+      fuzzyWalk(word, max, terms, this.lcp, (term, distance) => {
+        if (term < first || term >= i) visit(term, fuzzyQuality(distance));
+      });
+    }
+  }
+
+  /** Searches the index. All required words must match (in any field and language). */
+  search(query: string, options: SearchOptions<T> = {}): SearchResult<T> {
+    const tokens = queryTokens(query);
+    const hits: SearchHit<T>[] = [];
+    if (tokens.length === 0 || this.items.length === 0) return { hits, total: 0, tokens };
+    const { score, best, hitsOf, postings, start } = this;
+    const pageSlot = this.slots.get(primaryLanguage(options.language ?? ''));
+    const pageBits = 1 | (pageSlot === undefined ? 0 : 1 << pageSlot);
+    const touched: number[] = [];
+    // Required words first: after the first one, only documents that matched every previous
+    // required word are worth scoring.
+    const ordered = [...tokens.filter((t) => !t.optional), ...tokens.filter((t) => t.optional)];
+    const required = ordered.filter((t) => !t.optional).length;
+    ordered.forEach((token, k) => {
+      const seen: number[] = [];
+      this.matchTerms(token.text, (term, quality) => {
+        for (let p = start[term]!, end = start[term + 1]!; p < end; p += 2) {
+          const doc = postings[p]!;
+          if (hitsOf[doc] !== Math.min(k, required)) continue;
+          const mask = postings[p + 1]!;
+          let field = 0;
+          let bits = 0;
+          for (; field < 4; field++) if ((bits = (mask >>> (field * 8)) & 255)) break;
+          const s = FIELD_WEIGHT[field]! * (bits & pageBits ? 1 : OTHER_LANGUAGE) * quality * (field === SYNONYMS ? SYNONYM_BOOST : 1);
+          if (best[doc] === 0) seen.push(doc);
+          if (s > best[doc]!) best[doc] = s;
+        }
+      });
+      for (const doc of seen) {
+        if (k === 0) touched.push(doc);
+        score[doc] += best[doc]!;
+        best[doc] = 0;
+        if (!token.optional) hitsOf[doc]++;
+      }
+    });
+    const { filter, limit = Infinity } = options;
+    let total = 0;
+    for (const doc of touched) {
+      if (hitsOf[doc] === required && (!filter || filter(this.items[doc]!, doc))) {
+        total++;
+        // Shorter names first among equals: "Carte d'identité" before "Carte d'identité pour mineurs".
+        const s = score[doc]! + 0.1 / (1 + this.nameLength[doc]!);
+        if (hits.length < limit || (limit > 0 && s > hits[hits.length - 1]!.score)) insertSorted(hits, { item: this.items[doc]!, index: doc, score: s }, limit);
+      }
+      score[doc] = 0;
+      hitsOf[doc] = 0;
+    }
+    return { hits, total, tokens };
+  }
+
+}
+
+/** Inserts a hit in a list kept sorted by score (best first) and at most `limit` long. */
+function insertSorted<T>(hits: SearchHit<T>[], hit: SearchHit<T>, limit: number): void {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid]!.score >= hit.score) lo = mid + 1;
+    else hi = mid;
+  }
+  hits.splice(lo, 0, hit);
+  if (hits.length > limit) hits.pop();
+}
+
+interface SynonymEntry {
+  words: string[];
+  group: string[][];
+}
+
+/** Adds to `found` the synonym groups one of whose phrases stands in `sequence` (stop words skipped). */
+function findPhrases(sequence: string[], synonyms: Map<string, SynonymEntry[]>, found: Set<string[][]>): void {
+  const words = sequence.filter((w) => !STOP_WORDS.has(w));
+  words.forEach((word, i) => {
+    for (const entry of synonyms.get(word) ?? []) {
+      if (entry.words.every((w, k) => words[i + k] === w)) found.add(entry.group);
+    }
+  });
+}
+
+/** Synonym groups, keyed by the first word of each phrase (stop words left out). */
+function compileSynonyms(groups: readonly (readonly string[])[]): Map<string, SynonymEntry[]> {
+  const byFirst = new Map<string, SynonymEntry[]>();
+  for (const raw of groups) {
+    if (!Array.isArray(raw)) continue;
+    const group = raw
+      .filter((p): p is string => typeof p === 'string')
+      .map((phrase) => queryTokens(phrase).filter((t) => !STOP_WORDS.has(t.text)).map((t) => t.text))
+      .filter((words) => words.length > 0);
+    for (const words of group) {
+      const list = byFirst.get(words[0]!) ?? [];
+      list.push({ words, group });
+      byFirst.set(words[0]!, list);
+    }
+  }
+  return byFirst;
+}
+
+export const HYPHENS = /[‐‑-]/g;
+const NO_PREFIX = new Uint8Array(1);
+
+interface Segment {
+  /** The whole segment ("Bau-Gesuch"), then its words ("Bau", "Gesuch"), as [start, end). */
+  span: [number, number];
+  parts: Array<[number, number]>;
+}
+
+/** The words of a text with their offsets, grouped in hyphenated segments (apostrophes separate). */
+export function segments(text: string): Segment[] {
+  const out: Segment[] = [];
+  let current: Segment | undefined;
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const from = m.index!;
+    const to = from + m[0].length;
+    if (current && current.span[1] === from - 1 && HYPHEN.test(text[from - 1]!)) {
+      current.span[1] = to;
+      current.parts.push([from, to]);
+    } else out.push((current = { span: [from, to], parts: [[from, to]] }));
+  }
+  return out;
+}
+
+/**
+ * Where the query's words appear in `text` (as shown to people), as [start, end) pairs of
+ * UTF-16 offsets in order: exact, prefix and typo matches, whole words, so the page can wrap
+ * them in <mark> as text nodes. A hyphenated query word marks the whole "Bau-Gesuch".
+ */
+export function matchRanges(text: string, tokens: readonly QueryToken[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const matches = (word: string) =>
+    tokens.some((t) => {
+      if (t.optional || word === t.text) return word === t.text;
+      const edits = allowedEdits(t.text.length);
+      let near = false;
+      if (edits > 0 && Math.abs(word.length - t.text.length) <= edits) fuzzyWalk(t.text, edits, [word], NO_PREFIX, () => (near = true));
+      return word.startsWith(t.text) || near;
+    });
+  if (!tokens.length) return ranges;
+  for (const { span, parts } of segments(text)) {
+    if (parts.length > 1 && matches(normalize(text.slice(span[0], span[1])).replace(HYPHENS, ''))) ranges.push(span);
+    else for (const part of parts) if (matches(normalize(text.slice(part[0], part[1])))) ranges.push(part);
+  }
+  // "d'identité" is one mark, not two around an apostrophe.
+  return ranges.reduce<Array<[number, number]>>((merged, range) => {
+    const last = merged[merged.length - 1];
+    if (last && range[0] - last[1] === 1 && /['’ʼ]/.test(text[last[1]]!)) last[1] = range[1];
+    else merged.push([range[0], range[1]]);
+    return merged;
+  }, []);
+}

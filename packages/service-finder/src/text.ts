@@ -1,0 +1,13 @@
+import { pickText } from '@citopia/core/language-map';
+
+/** A BCP 47 tag we may put in a `lang` attribute (data may hold anything). */
+const LANG_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/**
+ * The text of a language map for the page language, with the `lang` attribute value to put on
+ * its element when it is in another language (WCAG 3.1.2), or undefined.
+ */
+export function localText(value: unknown, language: string): { text: string; lang: string | undefined } {
+  const { text, lang } = pickText(value, language);
+  return { text, lang: lang && LANG_TAG.test(lang) && lang.toLowerCase() !== language.toLowerCase() ? lang : undefined };
+}

@@ -1,0 +1,163 @@
+/** The search module on its own (it also runs in Node: see bench/). */
+import { expect } from '@open-wc/testing';
+import { SearchIndex, allowedEdits, editDistance, matchRanges, normalize, queryTokens, suggest } from '../src/search/index.js';
+
+interface Doc {
+  id: string;
+  name: Record<string, string> | string;
+  keywords?: unknown;
+  description?: Record<string, string> | string;
+}
+const build = (docs: Doc[], synonyms?: string[][]) => new SearchIndex(docs, (d) => ({ name: d.name, keywords: d.keywords, description: d.description }), { synonyms });
+const ids = (index: SearchIndex<Doc>, query: string, language = 'fr') => index.search(query, { language }).hits.map((h) => h.item.id);
+
+const city: Doc[] = [
+  { id: 'permis', name: { fr: 'Permis de construire', de: 'Baugesuch', it: 'Licenza edilizia', en: 'Building permit' }, keywords: { de: ['Bau-Bewilligung'] } },
+  { id: 'carte', name: { fr: "Carte d'identité", de: 'Identitätskarte', en: 'Identity card' } },
+  { id: 'carte-mineurs', name: { fr: "Carte d'identité pour mineurs" } },
+  { id: 'encombrants', name: { fr: 'Déchets encombrants', de: 'Sperrgut' }, keywords: { fr: ['meubles'] } },
+  { id: 'etat-civil', name: { fr: "Office de l'état civil", de: 'Zivilstandsamt' } },
+  { id: 'strasse', name: { de: 'Straßenreinigung', fr: 'Nettoyage des rues' }, description: { fr: 'Œuvre de la voirie, Æsope' } },
+];
+
+describe('search: normalisation', () => {
+  it('folds case, accents and ligatures', () => {
+    expect(normalize('ÉTAT Civil')).to.equal('etat civil');
+    expect(normalize('Straße')).to.equal('strasse');
+    expect(normalize('Œuvre Æsope')).to.equal('oeuvre aesope');
+    expect(normalize('ﬁn')).to.equal('fin');
+    expect(normalize('Zürich Genève Neuchâtel')).to.equal('zurich geneve neuchatel');
+    expect(normalize('أحمد')).to.equal('احمد');
+  });
+  it('splits queries: elisions optional, hyphenated words joined, stop words optional', () => {
+    expect(queryTokens("l'état civil").map((t) => [t.text, t.optional])).to.deep.equal([['l', true], ['etat', false], ['civil', false]]);
+    expect(queryTokens('Bau-Gesuch').map((t) => t.text)).to.deep.equal(['baugesuch']);
+    expect(queryTokens('permis de construire').map((t) => t.optional)).to.deep.equal([false, true, false]);
+    expect(queryTokens('de').map((t) => t.optional)).to.deep.equal([false]);
+    expect(queryTokens('  ').length).to.equal(0);
+  });
+  it('scales typo tolerance with word length (bounded Damerau-Levenshtein)', () => {
+    expect([3, 4, 6, 7, 12].map(allowedEdits)).to.deep.equal([0, 1, 1, 2, 2]);
+    expect(editDistance('dechets', 'dehcets', 2)).to.equal(1); // swapped neighbours: one edit
+    expect(editDistance('permis', 'permit', 1)).to.equal(1);
+    expect(editDistance('abc', 'xyz', 1)).to.equal(2); // stops at the bound
+  });
+});
+
+describe('search: matching', () => {
+  const index = build(city);
+  it('finds the queries people type', () => {
+    expect(ids(index, 'permis de construire')[0]).to.equal('permis');
+    expect(ids(index, 'Baugesuch', 'de')[0]).to.equal('permis');
+    expect(ids(index, "carte d'identite")[0]).to.equal('carte');
+    expect(ids(index, 'dechets encombrant')[0]).to.equal('encombrants');
+    expect(ids(index, "l'etat civil")).to.deep.equal(['etat-civil']);
+    expect(ids(index, 'strasse', 'de')).to.deep.equal(['strasse']);
+    expect(ids(index, 'oeuvre')).to.deep.equal(['strasse']);
+  });
+  it('matches hyphenated words joined or apart', () => {
+    expect(ids(index, 'Bau-Gesuch', 'de')).to.deep.equal(['permis']);
+    expect(ids(index, 'baubewilligung', 'de')).to.deep.equal(['permis']);
+    expect(ids(index, 'bau bewilligung', 'de')).to.deep.equal(['permis']);
+  });
+  it('matches prefixes while typing', () => {
+    expect(ids(index, 'perm')).to.deep.equal(['permis']);
+    expect(ids(index, 'dech enc')).to.deep.equal(['encombrants']);
+  });
+  it('forgives typos in proportion to the word', () => {
+    expect(ids(index, 'dechtes')).to.deep.equal(['encombrants']); // 7 letters, 1 swap
+    expect(ids(index, 'encombrnts')).to.deep.equal(['encombrants']);
+    expect(ids(index, 'cartte')).to.include('carte'); // 6 letters, 1 edit
+    expect(ids(index, 'rue')).to.deep.equal(['strasse']); // exact 3 letters
+    expect(ids(index, 'rux')).to.deep.equal([]); // 3 letters: no typo allowed
+  });
+  it('requires every meaningful word', () => {
+    expect(ids(index, 'carte mineurs')).to.deep.equal(['carte-mineurs']);
+    expect(ids(index, 'carte sperrgut')).to.deep.equal([]);
+  });
+  it('counts all matches and returns the best `limit`', () => {
+    const result = index.search('carte', { language: 'fr', limit: 1 });
+    expect(result.total).to.equal(2);
+    expect(result.hits.map((h) => h.item.id)).to.deep.equal(['carte']);
+  });
+  it('filters', () => {
+    expect(index.search('carte', { filter: (d) => d.id !== 'carte' }).hits.map((h) => h.item.id)).to.deep.equal(['carte-mineurs']);
+  });
+  it('survives odd input', () => {
+    const odd = new SearchIndex([{ name: 5 }, { name: [{ x: 1 }] }, { name: { fr: null } }, {}] as unknown as Doc[], (d) => ({ name: d.name as never, keywords: 42 }));
+    expect(odd.search('x').total).to.equal(0);
+    expect(build([]).search('x').total).to.equal(0);
+  });
+});
+
+describe('search: ranking', () => {
+  it('ranks name > keywords > description', () => {
+    const index = build([
+      { id: 'description', name: 'Alpha', description: 'compost' },
+      { id: 'keywords', name: 'Beta', keywords: ['compost'] },
+      { id: 'name', name: 'Compost' },
+    ]);
+    expect(ids(index, 'compost')).to.deep.equal(['name', 'keywords', 'description']);
+  });
+  it('ranks exact > prefix > typo', () => {
+    const index = build([
+      { id: 'typo', name: 'Pirmis' },
+      { id: 'prefix', name: 'Permission' },
+      { id: 'exact', name: 'Permis' },
+    ]);
+    expect(ids(index, 'permis')).to.deep.equal(['exact', 'prefix', 'typo']);
+  });
+  it('ranks the page language first, and searches every language', () => {
+    const index = build([
+      { id: 'de-name', name: { de: 'Parkkarte', fr: 'Macaron' } },
+      { id: 'fr-name', name: { fr: 'Parkkarte', de: 'Andere' } },
+    ]);
+    expect(ids(index, 'parkkarte', 'fr')).to.deep.equal(['fr-name', 'de-name']);
+    expect(ids(index, 'parkkarte', 'de-CH')).to.deep.equal(['de-name', 'fr-name']);
+    expect(ids(index, 'macaron', 'de')).to.deep.equal(['de-name']);
+  });
+  it('puts shorter names first among equals', () => {
+    expect(ids(build(city), 'carte identite')).to.deep.equal(['carte', 'carte-mineurs']);
+  });
+});
+
+describe('search: synonyms', () => {
+  const index = build(city, [['carte identité', 'ID', 'Ausweis'], ['déchets encombrants', 'Sperrmüll']]);
+  it('finds a service by a synonym of a phrase it contains', () => {
+    expect(ids(index, 'ausweis', 'de')).to.deep.equal(['carte', 'carte-mineurs']);
+    expect(ids(index, 'sperrmull', 'de')).to.deep.equal(['encombrants']);
+  });
+  it('needs the whole phrase, in order', () => {
+    expect(ids(build([{ id: 'x', name: 'identité de la carte' }], [['carte identité', 'Ausweis']]), 'ausweis')).to.deep.equal([]);
+  });
+});
+
+describe('search: match ranges for highlighting', () => {
+  const ranges = (text: string, query: string) => matchRanges(text, queryTokens(query)).map(([a, b]) => text.slice(a, b));
+  it('marks exact, prefix and typo matches as whole words', () => {
+    expect(ranges('Permis de construire', 'permis de constr')).to.deep.equal(['Permis', 'de', 'construire']);
+    expect(ranges('Déchets encombrants', 'dechtes')).to.deep.equal(['Déchets']);
+    expect(ranges("Carte d'identité", "carte d'identite")).to.deep.equal(['Carte', "d'identité"]);
+    expect(ranges('Bau-Gesuch, Baugesuch', 'baugesuch')).to.deep.equal(['Bau-Gesuch', 'Baugesuch']);
+  });
+  it('gives UTF-16 offsets into the text as shown', () => {
+    expect(matchRanges('Œuvre — État', queryTokens('etat'))).to.deep.equal([[8, 12]]);
+  });
+  it('does not mark stop words by prefix', () => {
+    expect(ranges('Déchets', 'de permis')).to.deep.equal([]);
+  });
+});
+
+describe('search: did you mean', () => {
+  const index = build(city);
+  it('proposes the catalogue’s own words, with their accents', () => {
+    expect(suggest(index, 'dechtez encombrnat')).to.satisfy((list: string[]) => list.some((s) => /encombrants/.test(s)));
+    expect(suggest(index, 'nettoyagge rus')[0]).to.match(/rues/);
+  });
+  it('drops the word that matches nothing together with the others', () => {
+    expect(suggest(index, 'carte sperrgut')).to.include.members(['carte', 'sperrgut']);
+  });
+  it('proposes nothing for nonsense', () => {
+    expect(suggest(index, 'zzzzqqq')).to.deep.equal([]);
+  });
+});
