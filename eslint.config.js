@@ -28,6 +28,11 @@ export default tseslint.config(
     },
   },
   {
+    // chai's property assertions (`expect(x).to.exist`) are expressions by design.
+    files: ['**/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', performance: 'readonly' } },
   },

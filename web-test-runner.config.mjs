@@ -46,7 +46,7 @@ export default {
   plugins: [
     reactEsmPlugin(),
     a11ySnapshotPlugin(),
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), ...plugins],
+    esbuildPlugin({ ts: true, tsx: true, jsxFactory: 'React.createElement', jsxFragment: 'React.Fragment', tsconfig: './tsconfig.base.json', target: 'es2022' }), ...plugins],
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10_000 } },
 };

@@ -28,7 +28,8 @@ for (const name of readdirSync('packages').sort()) {
     if (!pkg.exports?.['.']) say('no exports["."]');
     for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
       if (typeof target === 'string') {
-        if (!files.has(target.replace(/^\.\//, ''))) say(`exports["${subpath}"] points at ${target}, not in the package`);
+        const path = target.replace(/^\.\//, '');
+        if (path.includes('*') ? ![...files].some((f) => f.startsWith(path.split('*')[0])) : !files.has(path)) say(`exports["${subpath}"] points at ${target}, not in the package`);
         continue;
       }
       if (!target.types) say(`exports["${subpath}"] has no types`);

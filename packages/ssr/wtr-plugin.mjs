@@ -23,7 +23,7 @@ export default function ssrPlugins() {
         const fixture = fixtures.fixtures.find((f) => f.name === payload.fixture);
         if (!fixture) throw new Error(`no fixture ${payload.fixture} in ${payload.pkg}`);
         // Data a fixture loads by URL in the browser is given as properties here, as a server would.
-        return renderToString({ tag: fixtures.tag, attributes: fixture.attributes, properties: { ...fixture.properties, ...payload.properties }, content: fixture.content }, { lang: payload.lang });
+        return renderToString({ tag: fixtures.tag, attributes: { ...fixture.attributes, ...payload.attributes }, properties: { ...fixture.properties, ...payload.properties }, content: fixture.content }, { lang: payload.lang });
       },
     },
   ];

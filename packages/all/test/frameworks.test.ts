@@ -20,7 +20,7 @@ describe('framework snippets (docs/frameworks.md)', function () {
   it('are the ones printed in docs/frameworks.md', async () => {
     const read = (path: string) => executeServerCommand<string, { path: string }>('citopia-read-text', { path });
     const doc = (await read('docs/frameworks.md'))!;
-    for (const file of ['vue.ts', 'angular.ts', 'cms.html']) {
+    for (const file of ['vue.ts', 'angular.ts', 'cms.html', 'react.tsx']) {
       const snippet = (await read(`docs/snippets/${file}`))!.trim();
       expect(doc.includes(snippet), `${file} is printed verbatim in frameworks.md`).to.equal(true);
     }

@@ -4,7 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { expectAccessible, mountFixture, setColorScheme } from '@citopia/testing';
-import type { FixtureList } from '@citopia/core/fixtures';
+import type { FixtureContext, FixtureList } from '@citopia/core/fixtures';
+import { context as open311Context } from '../../assistance-request/test/helpers.js';
 import '../src/index.js';
 import { fixtures as serviceFinder } from '../../service-finder/src/fixtures.js';
 import { fixtures as assistanceRequest } from '../../assistance-request/src/fixtures.js';
@@ -12,6 +13,8 @@ import { fixtures as privacyNotice } from '../../privacy-notice/src/fixtures.js'
 import { fixtures as openSourceBadge } from '../../open-source-badge/src/fixtures.js';
 
 const lists = [serviceFinder, assistanceRequest, privacyNotice, openSourceBadge] as unknown as FixtureList[];
+// The assistance request's fixtures submit to a real local Open311 server.
+const contextFor = async (list: FixtureList): Promise<FixtureContext | undefined> => (list === (assistanceRequest as unknown) ? open311Context() : undefined);
 const THEMES = ['rouge-et-jaune', 'vert'];
 
 async function loadTheme(name: string) {
@@ -47,7 +50,8 @@ describe('city themes', function () {
     for (const list of lists) {
       it(`${theme}: every fixture of <${list.tag}> passes axe in light and dark`, async () => {
         for (const fixture of list.fixtures.filter((f) => !f.skipAxe)) {
-          const { wrapper, remove } = await mountFixture(list, fixture.name, { lang: 'fr' });
+          const context = await contextFor(list);
+          const { wrapper, remove } = await mountFixture(list, fixture.name, context ? { lang: 'fr', context } : { lang: 'fr' });
           wrapper.classList.add(`citopia-theme-${theme}`);
           try {
             for (const scheme of ['light', 'dark'] as const) {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, isServer } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
@@ -234,7 +234,8 @@ export class AssistanceRequest extends CitopiaElement {
   // ---- the draft -----------------------------------------------------------------------------
 
   private restore(): void {
-    this.kept = storage.available;
+    // A server has no storage, but the browser that hydrates may: do not warn in server output.
+    this.kept = isServer || storage.available;
     const draft = storage.getJson<Draft>(this.draftKey);
     if (draft?.answers && draft.id) {
       this.a = { ...emptyAnswers(), ...draft.answers };

@@ -34,7 +34,48 @@ export class CitopiaElement extends LitElement {
 
   private stopWatchingLanguage: (() => void) | undefined;
 
+  /** True when the element arrived with server-rendered (declarative) shadow DOM to hydrate. */
+  protected readonly serverRendered: boolean = !isServer && this.shadowRoot !== null;
+
+  /** Fields a person edited in the server-rendered DOM before the scripts arrived. */
+  private preHydrationEdits: Array<{ id: string; value: string; checked: boolean }> | undefined;
+
+  /** What the person changed in server-rendered fields (hydration resets bound values). */
+  private editedFields(): Array<{ id: string; value: string; checked: boolean }> {
+    const edits = [];
+    for (const field of this.shadowRoot?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[id], textarea[id], select[id]') ?? []) {
+      const toggle = field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio');
+      const edited =
+        field instanceof HTMLSelectElement
+          ? [...field.options].some((o) => o.selected !== o.defaultSelected)
+          : toggle
+            ? (field as HTMLInputElement).checked !== (field as HTMLInputElement).defaultChecked
+            : field.value !== field.defaultValue;
+      if (edited) edits.push({ id: field.id, value: field.value, checked: toggle && (field as HTMLInputElement).checked });
+    }
+    return edits;
+  }
+
+  /**
+   * After hydration, what a person typed or chose before the scripts arrived is put back and
+   * handed to the component's own handlers, as if typed now: nothing is lost.
+   */
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    const edits = this.preHydrationEdits;
+    this.preHydrationEdits = undefined;
+    for (const edit of edits ?? []) {
+      const field = this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(edit.id)}`);
+      if (!field) continue;
+      if (field.type === 'checkbox' || field.type === 'radio') field.checked = edit.checked;
+      else field.value = edit.value;
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
+
   override connectedCallback(): void {
+    if (this.serverRendered && !this.hasUpdated) this.preHydrationEdits = this.editedFields();
     super.connectedCallback();
     this.updateLanguage();
     this.stopWatchingLanguage = watchLanguage(this, () => this.updateLanguage());

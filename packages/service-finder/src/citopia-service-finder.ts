@@ -10,7 +10,7 @@ import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-service-finder.styles.js';
 import { SearchIndex, matchRanges } from './search/search-index.js';
 import type { QueryToken } from './search/normalize.js';
-import { parseCatalogueText, readCatalogue } from './catalogue/read.js';
+import { isOpen311List, parseCatalogueText, readCatalogue, readNativeCatalogue } from './catalogue/read.js';
 import type { Catalogue, Service } from './catalogue/types.js';
 import { renderChannel } from './channels.js';
 import { localText } from './text.js';
@@ -185,6 +185,7 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (['src', 'services', 'synonyms', 'sourceLang'].some((k) => changed.has(k)) || !this.hasUpdated) void this.load();
     if (changed.has('jsonld') || changed.has('catalogue') || changed.has('dataLanguage')) this.updateJsonLd();
     const searchChanged = ['query', 'category', 'audience', 'catalogue', 'dataLanguage'].some((k) => changed.has(k));
@@ -201,6 +202,17 @@ export class ServiceFinder extends CitopiaElement {
   private async load(): Promise<void> {
     const id = ++this.loadId;
     this.error = undefined;
+    // A catalogue in our format given as a property is read at once: the results are then in the
+    // first render, which is also what a server renders (no loading flash, nothing to hydrate twice).
+    if (this.services !== undefined && this.services !== null && !isOpen311List(this.services)) {
+      try {
+        this.useCatalogue(readNativeCatalogue(this.services));
+      } catch (error) {
+        this.error = error;
+        this.status = 'error';
+      }
+      return;
+    }
     try {
       let data: unknown;
       if (this.services !== undefined && this.services !== null) data = this.services;

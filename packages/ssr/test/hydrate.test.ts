@@ -12,6 +12,9 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { until, type FixtureList } from '@citopia/core/fixtures';
 import { fixtures as badgeFixtures } from '../../open-source-badge/src/fixtures.js';
 import { fixtures as privacyFixtures } from '../../privacy-notice/src/fixtures.js';
+import { fixtures as finderFixtures } from '../../service-finder/src/fixtures.js';
+import { fixtures as requestFixtures } from '../../assistance-request/src/fixtures.js';
+import { type } from '@citopia/testing';
 
 interface Case {
   list: FixtureList;
@@ -24,6 +27,10 @@ interface Case {
   unique: string;
   /** Data files given as properties (what the fixture loads by URL in the browser). */
   dataFiles?: Record<string, string>;
+  /** A field typed into before the scripts load: what was typed must survive hydration. */
+  typeInto?: string;
+  /** Attributes for this render, beyond the fixture's (endpoints...). */
+  attributes?: Record<string, string>;
 }
 
 export const CASES: Case[] = [
@@ -36,6 +43,25 @@ export const CASES: Case[] = [
     expectText: /Ville de Démo/,
     unique: 'h2',
     dataFiles: { config: '/packages/privacy-notice/fixtures/config-consent.json' },
+  },
+  {
+    list: finderFixtures as unknown as FixtureList,
+    pkg: 'service-finder',
+    tag: 'citopia-service-finder',
+    fixture: 'results',
+    expectText: /Permis de construire/,
+    unique: 'input[type="search"]',
+    dataFiles: { services: '/packages/service-finder/fixtures/ville-de-demo.json' },
+  },
+  {
+    list: requestFixtures as unknown as FixtureList,
+    pkg: 'assistance-request',
+    tag: 'citopia-assistance-request',
+    fixture: 'json-adapter-no-services',
+    expectText: /Description/,
+    unique: 'textarea[name="description"]',
+    attributes: { endpoint: '/__test/status/503' },
+    typeInto: 'textarea[name="description"]',
   },
 ];
 
@@ -56,7 +82,7 @@ describe('server rendering and hydration', function () {
     expect(customElements.get('citopia-open-source-badge'), 'no component code loaded yet').to.equal(undefined);
     for (const c of CASES) {
       const properties = await dataProperties(c);
-      const html = await executeServerCommand<string, object>('citopia-ssr-render', { pkg: c.pkg, fixture: c.fixture, lang: 'fr', properties });
+      const html = await executeServerCommand<string, object>('citopia-ssr-render', { pkg: c.pkg, fixture: c.fixture, lang: 'fr', properties, attributes: c.attributes });
       expect(html, `${c.tag} rendered`).to.be.a('string');
       const host = document.createElement('div');
       host.lang = 'fr';
@@ -77,6 +103,12 @@ describe('server rendering and hydration', function () {
     for (const c of CASES) {
       const el = hosts.get(c.tag)!.querySelector(c.tag)!;
       before.set(c.tag, { count: elementCount(el), text: shadowText(el) });
+    }
+    // A person starts typing before the scripts arrive.
+    for (const c of CASES.filter((x) => x.typeInto)) {
+      const field = hosts.get(c.tag)!.querySelector(c.tag)!.shadowRoot!.querySelector<HTMLElement>(c.typeInto!)!;
+      field.focus();
+      await type('Lampadaire en panne');
     }
     const errors: string[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.message);
@@ -99,6 +131,10 @@ describe('server rendering and hydration', function () {
       // Hydration attaches to the server's DOM: it may add what the server could not render (a
       // lazily loaded panel), but never renders a second copy of what is there.
       expect(el.shadowRoot!.querySelectorAll(c.unique).length, `${c.tag}: ${c.unique} not duplicated`).to.equal(1);
+      if (c.typeInto) {
+        const field = el.shadowRoot!.querySelector<HTMLInputElement | HTMLTextAreaElement>(c.typeInto)!;
+        expect(field.value, `${c.tag}: what was typed before hydration is kept`).to.contain('Lampadaire en panne');
+      }
       expect(after.count, `${c.tag}: at least what the server rendered`).to.be.at.least(before.get(c.tag)!.count - 1);
     }
     window.removeEventListener('error', onError);

@@ -61,8 +61,9 @@ export function writeJsonLd(script: HTMLScriptElement | undefined, data: object)
     script.dataset['citopia'] = 'service-finder';
     document.head.append(script);
   }
-  // textContent, never markup; "<" escaped so the JSON cannot close the script if the page is
-  // ever serialised to HTML.
-  script.textContent = JSON.stringify(data).replace(/</g, '\\u003c');
+  // A text node, never markup; "<" escaped so the JSON cannot close the script if the page is
+  // ever serialised to HTML. Not textContent: under Trusted Types (require-trusted-types-for
+  // 'script') that setter wants a TrustedScript, while a data block never runs and needs no policy.
+  script.replaceChildren(document.createTextNode(JSON.stringify(data).replace(/</g, '\\u003c')));
   return script;
 }

@@ -61,6 +61,11 @@ function service(s: Record<string, unknown>): Service {
 export async function readCatalogue(data: unknown, sourceLang?: string): Promise<Catalogue> {
   // Open311 lists are rarer: their adapter loads only when one comes.
   if (isOpen311List(data)) return (await import('./open311.js')).fromOpen311(data, sourceLang);
+  return readNativeCatalogue(data);
+}
+
+/** Reads a catalogue in our own format, synchronously (so a server can render its results). */
+export function readNativeCatalogue(data: unknown): Catalogue {
   const raw = Array.isArray(data) ? { services: data } : data;
   if (!isObject(raw) || !Array.isArray(raw['services'])) throw new CatalogueError('not a catalogue: no services list');
   const withIds = (v: unknown) => list(v).filter(named).map((x) => ({ ...x, id: id(x['id']) }) as never);
