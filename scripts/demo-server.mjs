@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createStaticServer, listen } from './static-server.mjs';
 
-export async function startDemo({ port = 0, quiet = false } = {}) {
+export async function startDemo({ port = 0, quiet = false, devServerOptions = {} } = {}) {
   const services = {};
   const closers = [];
   for (const name of readdirSync('packages').sort()) {
@@ -15,7 +15,7 @@ export async function startDemo({ port = 0, quiet = false } = {}) {
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
     if (!pkg.citopia?.devServer) continue;
     const mod = await import(pathToFileURL(resolve('packages', name, pkg.citopia.devServer)).href);
-    const started = await mod.start({ port: port ? port + 1 + Object.keys(services).length : 0, quiet });
+    const started = await mod.start({ port: port ? port + 1 + Object.keys(services).length : 0, quiet, ...devServerOptions });
     services[pkg.name] = started.url;
     if (started.close) closers.push(() => started.close());
   }
