@@ -38,6 +38,13 @@ class FirefoxPage {
     // Instance properties shadow puppeteer's CDP-only methods; used by emulateMediaPlugin.
     page.emulateMediaFeatures = (features) => this.emulateMediaFeatures(features);
     page.emulateMediaType = (type) => this.emulateMediaType(type);
+    // puppeteer's BiDi keyboard knows the space bar only as " " (its CDP keyboard also as "Space").
+    const keyboard = page.keyboard;
+    const named = (key) => (key === 'Space' ? ' ' : key);
+    for (const method of ['press', 'down', 'up']) {
+      const original = keyboard[method].bind(keyboard);
+      keyboard[method] = (key, options) => original(named(key), options);
+    }
   }
 
   /** Sets properties of this page's top-level BrowsingContext from the parent process. */
