@@ -22,7 +22,8 @@ for (const c of readComponents()) {
   parts.push('## CSS custom properties', '', table(['Property', 'Description'], c.cssProperties.map((p) => [p.name, p.description ?? ''])), '');
   for (const [file, title] of [['usage.md', 'Usage'], ['accessibility.md', 'Accessibility statement']]) {
     const path = join('packages', c.pkg, 'docs', file);
-    if (existsSync(path)) parts.push(readFileSync(path, 'utf8').trim().replace(/^# .*\n/, `## ${title}\n`), '');
+    // Every heading one level down, under this page's "## Usage" / "## Accessibility statement".
+    if (existsSync(path)) parts.push(readFileSync(path, 'utf8').trim().replace(/^# .*\n/, `## ${title}\n`).replace(/^(#{2,5}) /gm, (m, h, offset) => (offset === 0 ? m : `#${h} `)), '');
   }
   writeFileSync(join('docs/components', `${c.tagName}.md`), parts.join('\n').replace(/\n{3,}/g, '\n\n'));
   index.push(`- [\`<${c.tagName}>\`](${c.tagName}.md): ${c.summary}`);

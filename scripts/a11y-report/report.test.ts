@@ -7,6 +7,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { SUPPORTED_LOCALES } from '@citopia/core';
 import { loadAxe, WCAG_TAGS, mountFixture, setColorScheme } from '@citopia/testing';
 import type { FixtureList } from '@citopia/core/fixtures';
+import { context as open311Context } from '../../packages/assistance-request/test/helpers.js';
 import '../../packages/all/src/index.js';
 import { fixtures as serviceFinder } from '../../packages/service-finder/src/fixtures.js';
 import { fixtures as assistanceRequest } from '../../packages/assistance-request/src/fixtures.js';
@@ -24,7 +25,8 @@ describe('accessibility report', function () {
         for (const lang of SUPPORTED_LOCALES) {
           let mounted;
           try {
-            mounted = await mountFixture(list, fixture.name, { lang });
+            // The assistance request's fixtures submit to a real local Open311 server.
+            mounted = await mountFixture(list, fixture.name, list === (assistanceRequest as unknown) ? { lang, context: await open311Context() } : { lang });
           } catch (error) {
             await executeServerCommand('a11y-report-result', { tag: list.tag, fixture: fixture.name, title: fixture.title, lang, scheme: 'light', error: String(error) });
             continue;
