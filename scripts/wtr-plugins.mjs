@@ -177,7 +177,7 @@ export function strictCsp(connect = []) {
     `connect-src 'self' ${connect.join(' ')}`.trim(),
     "frame-src 'self'",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html citopia-consent',
+    'trusted-types lit-html citopia-consent citopia-jsonld',
   ].join('; ');
 }
 

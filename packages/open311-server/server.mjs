@@ -25,6 +25,9 @@ const IMAGE_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'we
 const PRIVATE_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'device_id', 'account_id', 'attributes', 'extras', 'idempotency_key', 'channel', 'token', 'jurisdiction_id', 'language'];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `allowOrigins`: a list of origins that may read answers (CORS); null or absent: any origin. */
+const allowList = (value) => (Array.isArray(value) ? value.map(String) : null);
+
 class HttpError extends Error {
   constructor(status, errors, headers = {}) {
     super(errors.map((e) => e.description).join(' '));
@@ -81,6 +84,7 @@ export async function start(options = {}) {
     apiKey: options.apiKey,
     admin: options.admin ?? true,
     maxPhotoBytes: options.maxPhotoBytes ?? 8 * 1024 * 1024,
+    allowOrigins: allowList(options.allowOrigins),
   };
   const store = openStore(options.dataDir);
   const faults = createFaults(options.faults);
@@ -98,6 +102,9 @@ export async function start(options = {}) {
   });
 
   function cors(req, res) {
+    // An origin outside `allowOrigins` gets no CORS headers: the browser hides the answer (and,
+    // for a request that needs a preflight, never sends it), as with a misconfigured relay.
+    if (settings.allowOrigins && req.headers.origin && !settings.allowOrigins.includes(req.headers.origin)) return;
     res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
     res.setHeader('Vary', 'Origin');
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
@@ -410,11 +417,12 @@ export async function start(options = {}) {
     if (settings.formats.length === 0) settings.formats = ['json', 'xml'];
     if (next.tokenMode !== undefined) settings.tokenMode = Boolean(next.tokenMode);
     if (next.tokenDelay !== undefined) settings.tokenDelay = Number(next.tokenDelay) || 0;
+    if (next.allowOrigins !== undefined) settings.allowOrigins = allowList(next.allowOrigins);
     return publicOptions();
   }
 
   function publicOptions() {
-    return { formats: [...settings.formats], tokenMode: settings.tokenMode, tokenDelay: settings.tokenDelay, apiKeyRequired: Boolean(settings.apiKey) };
+    return { formats: [...settings.formats], tokenMode: settings.tokenMode, tokenDelay: settings.tokenDelay, apiKeyRequired: Boolean(settings.apiKey), allowOrigins: settings.allowOrigins ?? null };
   }
 
   await new Promise((resolve, reject) => {

@@ -40,6 +40,14 @@ type InputType = 'text' | 'email' | 'tel' | 'datetime-local';
 type Autocomplete = 'off' | 'given-name' | 'family-name' | 'email' | 'tel' | 'street-address';
 
 const storage = createSafeStorage('citopia:request:');
+/** Whether a write will still be there after a reload: stored, and the device's storage usable (`available`). */
+const survivesReload = (persisted: boolean) => persisted && storage.available;
+/** Whether the device keeps what is typed now: a full storage still counts as `available`, yet refuses writes. */
+function deviceKeeps(): boolean {
+  const { persisted } = storage.set('probe', '1');
+  storage.remove('probe');
+  return survivesReload(persisted);
+}
 /** A random id; crypto.randomUUID() exists only on https pages, getRandomValues everywhere. */
 const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 const COUNT_FROM = 400;
@@ -235,7 +243,7 @@ export class AssistanceRequest extends CitopiaElement {
 
   private restore(): void {
     // A server has no storage, but the browser that hydrates may: do not warn in server output.
-    this.kept = isServer || storage.available;
+    this.kept = isServer || deviceKeeps();
     const draft = storage.getJson<Draft>(this.draftKey);
     if (draft?.answers && draft.id) {
       this.a = { ...emptyAnswers(), ...draft.answers };
@@ -259,7 +267,7 @@ export class AssistanceRequest extends CitopiaElement {
     if (this.noSave) return;
     this.savedAt = Date.now();
     const draft: Draft = { id: this.draftId, startedAt: this.startedAt, savedAt: this.savedAt, answers: this.a, mediaName: this.mediaName };
-    this.kept = storage.setJson(this.draftKey, draft).persisted;
+    this.kept = survivesReload(storage.setJson(this.draftKey, draft).persisted);
   }
 
   /** Autosave, debounced: one write after the person pauses. */
@@ -469,7 +477,7 @@ export class AssistanceRequest extends CitopiaElement {
       createdAt: Date.now(),
     };
     this.save();
-    this.kept = this.outbox!.add(item);
+    this.kept = survivesReload(this.outbox!.add(item));
     await this.sendNow();
   }
 
@@ -563,7 +571,7 @@ export class AssistanceRequest extends CitopiaElement {
         return html`<p class="muted">${msg('Loading the form…', { id: 'ar.loading' })}</p>`;
       case 'failed':
         return html`${this.heading(msg('The form could not be loaded', { id: 'ar.failed.title' }))}
-          <p class="message error">${describeLoadError(this.error)}</p>
+          <p class="message error" role="alert">${describeLoadError(this.error)}</p>
           ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.load())}`;
       case 'check':
         return this.renderCheck();
@@ -776,7 +784,7 @@ export class AssistanceRequest extends CitopiaElement {
           ${this.services.length ? this.choice('service', 'service', msg('Subject', { id: 'ar.what.service' }), this.services.map((s) => [s.code, s.name, s.description]), a.service) : ''}
           ${service?.metadata && !this.definition
             ? this.definitionError
-              ? html`<p class="message error">${describeLoadError(this.definitionError)}</p>${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.loadDefinition(a.service), false, 'what-retry')}`
+              ? html`<p class="message error" role="alert">${describeLoadError(this.definitionError)}</p>${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.loadDefinition(a.service), false, 'what-retry')}`
               : html`<p class="muted" id="what-retry" tabindex="-1">${msg('Loading the questions…', { id: 'ar.what.loading' })}</p>`
             : ''}
           ${this.definition?.attributes.map((attr, i) => this.renderAttribute(attr, i))}

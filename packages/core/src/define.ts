@@ -1,8 +1,8 @@
-const warned = new Set<string>();
+let warned = false;
 
 /**
  * Defines a custom element unless the tag already exists (two Citopia bundles on one page, or a
- * hot reload). Warns once per tag instead of throwing, so the second bundle does no harm.
+ * hot reload). Warns once (per copy of Citopia) instead of throwing: the second bundle does no harm.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   const registry = globalThis.customElements;
@@ -12,8 +12,8 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
     registry.define(tag, ctor);
     return;
   }
-  if (existing !== ctor && !warned.has(tag)) {
-    warned.add(tag);
-    console.warn(`[citopia] <${tag}> is already defined, probably by a second copy of Citopia; keeping the first.`);
+  if (existing !== ctor && !warned) {
+    warned = true;
+    console.warn(`[citopia] <${tag}> is already defined, probably by a second copy of Citopia on this page; keeping the first copy's elements.`);
   }
 }

@@ -46,8 +46,10 @@ export function createSafeStorage(namespace = 'citopia:', backend: () => Storage
     try {
       const probeKey = key('__probe__');
       storage.setItem(probeKey, '1');
+      // Some storages accept writes but fail (or lie) on reads: read the probe back.
+      const readable = storage.getItem(probeKey) === '1';
       storage.removeItem(probeKey);
-      return true;
+      return readable;
     } catch (error) {
       // A full storage is still readable: it exists, writes fail with their own problem.
       return isQuotaError(error);

@@ -197,6 +197,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     super.connectedCallback();
     document.addEventListener('citopia-consent-change', this.onOtherNotice);
     if (this.status === 'ready') this.gate.start();
+    // Re-attached: disconnecting gave the page its padding back; updated() pads it again.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -266,6 +268,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       this.data = undefined;
       this.contact = findController(raw);
       this.status = 'invalid';
+      // Said, not only shown: people learn that the notice they expect is missing.
+      this.announcement = this.localize(() => msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' }));
       this.record = undefined;
       this.gate.stop();
       publishConsent(this.consentState); // nothing allowed
@@ -274,6 +278,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     }
     this.data = raw as PrivacyConfig;
     this.status = 'ready';
+    this.announcement = ''; // an earlier error no longer holds
     if (isServer) {
       // Server rendering: no stored choice and no page to gate; render as for a first visit.
       this.draft = this.initialDraft();

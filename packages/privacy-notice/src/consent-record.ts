@@ -29,30 +29,38 @@ function asRecord(value: unknown): ConsentRecord | undefined {
   return { version: r.version, date: r.date, choices: Object.fromEntries(Object.entries(r.choices).filter(([, v]) => typeof v === 'boolean')) };
 }
 
+/**
+ * One safe storage for the page, not one per read: its in-memory copy is what keeps a choice the
+ * device refused to store (full, disabled, absent) for as long as the page is open, also for a
+ * notice rendered again later.
+ */
+const storage = createSafeStorage('citopia:');
+/** Choices written as cookies, kept in memory too (cookies may be refused), per cookie name. */
+const cookieMemory = new Map<string, ConsentRecord>();
+
 /** localStorage, under `citopia:<key>`. */
 export function localRecordStore(key: string): RecordStore {
-  const storage = createSafeStorage('citopia:');
   return {
     read: () => asRecord(storage.getJson(key)),
-    write: (record) => storage.setJson(key, record).persisted,
+    // Kept only if a reload can read it back (`available`: the device's storage is usable).
+    write: (record) => storage.setJson(key, record).persisted && storage.available,
   };
 }
 
 /** A first-party cookie (path=/, SameSite=Lax), living as long as the choice does. */
 export function cookieRecordStore(key: string, maxAgeDays: number): RecordStore {
   const name = `citopia-${key}`.replace(/[^\w-]/g, '_');
-  let memory: ConsentRecord | undefined;
   return {
     read() {
       const pair = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
       try {
-        return asRecord(pair ? JSON.parse(decodeURIComponent(pair.slice(name.length + 1))) : undefined) ?? memory;
+        return asRecord(pair ? JSON.parse(decodeURIComponent(pair.slice(name.length + 1))) : undefined) ?? cookieMemory.get(name);
       } catch {
-        return memory;
+        return cookieMemory.get(name);
       }
     },
     write(record) {
-      memory = record;
+      cookieMemory.set(name, record);
       const secure = location.protocol === 'https:' ? '; Secure' : '';
       document.cookie = `${name}=${encodeURIComponent(JSON.stringify(record))}; path=/; max-age=${Math.round(maxAgeDays * 86400)}; SameSite=Lax${secure}`;
       return document.cookie.includes(`${name}=`);

@@ -53,17 +53,46 @@ export function toJsonLd(catalogue: Catalogue, language: string, base = location
   };
 }
 
-/** Writes the JSON-LD into `script` (a new one in the document head if none), as text only. */
-export function writeJsonLd(script: HTMLScriptElement | undefined, data: object): HTMLScriptElement {
-  if (!script) {
-    script = document.createElement('script');
-    script.type = 'application/ld+json';
-    script.dataset['citopia'] = 'service-finder';
-    document.head.append(script);
+interface ScriptPolicy {
+  createScript(text: string): unknown;
+}
+let policy: ScriptPolicy | null | undefined;
+let refused = false;
+/**
+ * Under Trusted Types (`require-trusted-types-for 'script'`), even a data block that never runs
+ * takes its text from a policy: "citopia-jsonld" (a page that wants `jsonld` adds it to
+ * `trusted-types`). It only ever passes JSON.stringify output with "<" escaped, never markup.
+ */
+function jsonPolicy(): ScriptPolicy | null {
+  if (policy === undefined) {
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptPolicy } }).trustedTypes;
+    try {
+      policy = factory?.createPolicy('citopia-jsonld', { createScript: (json: string) => json }) ?? null;
+    } catch {
+      policy = null; // the page's policy does not allow ours
+    }
   }
-  // A text node, never markup; "<" escaped so the JSON cannot close the script if the page is
-  // ever serialised to HTML. Not textContent: under Trusted Types (require-trusted-types-for
-  // 'script') that setter wants a TrustedScript, while a data block never runs and needs no policy.
-  script.replaceChildren(document.createTextNode(JSON.stringify(data).replace(/</g, '\\u003c')));
-  return script;
+  return policy;
+}
+
+/** Writes the JSON-LD into `script` (a new one in the document head if none), as text only. */
+export function writeJsonLd(script: HTMLScriptElement | undefined, data: object): HTMLScriptElement | undefined {
+  // "<" escaped so the JSON cannot close the script if the page is ever serialised to HTML.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const text = (jsonPolicy()?.createScript(json) ?? json) as string;
+  const target = script ?? document.createElement('script');
+  try {
+    target.text = text;
+  } catch {
+    // Trusted Types are enforced and "citopia-jsonld" is not allowed: no JSON-LD, nothing else breaks.
+    if (!refused) console.warn('[citopia] <citopia-service-finder jsonld>: add "citopia-jsonld" to the trusted-types directive of your Content-Security-Policy.');
+    refused = true;
+    return script;
+  }
+  if (!script) {
+    target.type = 'application/ld+json';
+    target.dataset['citopia'] = 'service-finder';
+    document.head.append(target);
+  }
+  return target;
 }
