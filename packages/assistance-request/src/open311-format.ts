@@ -87,9 +87,14 @@ const yes = (value: unknown) => value === true || str(value).toLowerCase() === '
 const list = (value: unknown): Data[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []).filter((x) => x && typeof x === 'object');
 
 export function toServices(data: unknown): Service[] {
-  return list(data)
-    .map((s) => ({ code: str(s.service_code), name: str(s.service_name), description: str(s.description), group: str(s.group), metadata: yes(s.metadata) }))
+  const entries = list(data);
+  // A service without a readable name is still offered, under its code (a choice needs a label).
+  const services = entries
+    .map((s) => ({ code: str(s.service_code), name: str(s.service_name) || str(s.service_code), description: str(s.description), group: str(s.group), metadata: yes(s.metadata) }))
     .filter((s) => s.code);
+  // Entries of which not one has a code: a damaged list, not a city without services.
+  if (entries.length && !services.length) throw new SyntaxError('no service of the list has a service_code');
+  return services;
 }
 
 const DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'];

@@ -60,8 +60,14 @@ function service(s: Record<string, unknown>): Service {
  */
 export async function readCatalogue(data: unknown, sourceLang?: string): Promise<Catalogue> {
   // Open311 lists are rarer: their adapter loads only when one comes.
-  if (isOpen311List(data)) return (await import('./open311.js')).fromOpen311(data, sourceLang);
+  if (isOpen311List(data)) return readable(data.length, (await import('./open311.js')).fromOpen311(data, sourceLang));
   return readNativeCatalogue(data);
+}
+
+/** A list with entries of which not one can be read is damaged data, not a city without services. */
+function readable(entries: number, catalogue: Catalogue): Catalogue {
+  if (entries > 0 && catalogue.services.length === 0) throw new CatalogueError(`not a catalogue: none of its ${entries} services can be read`);
+  return catalogue;
 }
 
 /** Reads a catalogue in our own format, synchronously (so a server can render its results). */
@@ -69,11 +75,11 @@ export function readNativeCatalogue(data: unknown): Catalogue {
   const raw = Array.isArray(data) ? { services: data } : data;
   if (!isObject(raw) || !Array.isArray(raw['services'])) throw new CatalogueError('not a catalogue: no services list');
   const withIds = (v: unknown) => list(v).filter(named).map((x) => ({ ...x, id: id(x['id']) }) as never);
-  return {
+  return readable(raw['services'].length, {
     publisher: isObject(raw['publisher']) ? (raw['publisher'] as never) : undefined,
     categories: withIds(raw['categories']),
     audiences: withIds(raw['audiences']),
     services: list(raw['services']).filter(named).map(service),
     synonyms: Array.isArray(raw['synonyms']) ? raw['synonyms'].filter(Array.isArray) : [],
-  };
+  });
 }
