@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates packages/react/src/index.ts: one @lit/react wrapper per component, from
 // custom-elements.json (typed props from the element classes, events as onCitopiaXxx props).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readComponents, reactEventName, pascal } from './cem.mjs';
 
 const components = readComponents();
@@ -22,5 +22,6 @@ for (const c of components) {
   for (const e of c.events) lines.push(`    ${reactEventName(e.name)}: '${e.name}' as EventName<CustomEvent<Detail<'${e.name}'>>>,`);
   lines.push('  },', '});');
 }
+mkdirSync('packages/react/src', { recursive: true });
 writeFileSync('packages/react/src/index.ts', lines.join('\n') + '\n');
 console.log(`React wrappers: ${components.map((c) => pascal(c.tagName)).join(', ')}`);
