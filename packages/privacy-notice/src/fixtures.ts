@@ -1,18 +1,11 @@
-import { defineFixtures, type Fixture } from '@citopia/core/fixtures';
+import { defineFixtures, until, type Fixture } from '@citopia/core/fixtures';
 import { createSafeStorage } from '@citopia/core/storage';
 import type { PrivacyNotice } from './citopia-privacy-notice.js';
 
 const FIXTURES = 'packages/privacy-notice/fixtures/';
 
-/**
- * Resolves once `predicate` holds. Polls with timers, not animation frames: a page in a
- * background tab (two test files run side by side) gets no frames at all.
- */
-export async function waitFor(predicate: () => unknown, what: string, timeout = 6000): Promise<void> {
-  for (const start = Date.now(); !predicate(); await new Promise((r) => setTimeout(r, 20))) {
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-  }
-}
+/** Core's `until` (timer-polled), with the longer wait these fixtures have always allowed. */
+const waitFor = (predicate: () => unknown, what: string) => until(predicate, 6000, what);
 const DAY = 86_400_000;
 
 /** Resolves once the configuration is loaded (or failed) and rendered. */

@@ -1,6 +1,6 @@
 /** Shared helpers of this package's browser tests (real pages, real keys, the real test server). */
 import { deepActiveElement, tab } from '@citopia/testing';
-import { waitFor } from '../src/fixtures.js';
+import { until } from '@citopia/core/fixtures';
 import { PrivacyNotice } from '../src/index.js';
 
 export const CONFIG = '/packages/privacy-notice/fixtures/config-consent.json';
@@ -37,7 +37,7 @@ export async function mountNotice(options: { attributes?: Record<string, string>
   options.prepare?.(el, key);
   wrapper.append(before, el, after);
   document.body.append(wrapper);
-  await waitFor(() => el.state !== 'idle' && el.state !== 'loading', 'the notice to load');
+  await until(() => el.state !== 'idle' && el.state !== 'loading', 6000, 'the notice to load');
   await el.updateComplete;
   return { el, root: el.shadowRoot!, wrapper, before, after, key };
 }
@@ -70,8 +70,7 @@ export async function tabUntil(test: (active: Element | null) => boolean, max = 
   throw new Error(`Tab never reached the element (focus on ${deepActiveElement()?.outerHTML.slice(0, 80)})`);
 }
 
-/** Waits for `predicate`, polling with timers (see waitFor: no animation frames in background tabs). */
-export const until = (predicate: () => unknown, timeout = 4000, what = 'a condition') => waitFor(predicate, what, timeout);
+export { until };
 /** Lets layout and focus settle (a timer: a background tab gets no animation frames). */
 export const frame = () => new Promise((r) => setTimeout(r, 30));
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
