@@ -22,7 +22,9 @@ export default {
   rootDir: '.',
   files: process.env.WTR_FILES?.split(',') ?? ['packages/*/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['citopia-source', 'browser', 'import', 'default'] },
-  concurrency: 2,
+  // One test page at a time: several tests measure time (a message within one second), and two
+  // pages sharing 2 cores with a server made those measures depend on the neighbour.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60_000,
   browsers: [
