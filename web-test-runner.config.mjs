@@ -9,6 +9,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 
 import { defaultReporter } from '@web/test-runner';
 import { sharedFixturesPlugin, testEndpointsPlugin, summaryReporter, reactEsmPlugin, hardenFiguresPlugin, cspPagesPlugin, readTextPlugin } from './scripts/wtr-plugins.mjs';
+import { browserPath } from './scripts/system-tools.mjs';
 
 const plugins = [sharedFixturesPlugin(), testEndpointsPlugin(), cspPagesPlugin(), readTextPlugin(), hardenFiguresPlugin({ browser: process.env.CITOPIA_BROWSER ?? 'Chromium' })];
 // Packages may add their own test-server plugins (packages/*/wtr-plugin.mjs: a real Open311
@@ -38,7 +39,7 @@ export default {
         return page;
       },
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: browserPath('chromium'),
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
       },

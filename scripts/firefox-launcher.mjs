@@ -17,6 +17,7 @@
 // --remote-allow-system-access (option `systemAccess`, on by default; the BiDi endpoint only
 // listens on 127.0.0.1 and its port is random).
 import { launch } from 'puppeteer-core';
+import { browserPath } from './system-tools.mjs';
 
 const NAVIGABLE_MANAGER = 'chrome://remote/content/shared/NavigableManager.sys.mjs';
 
@@ -152,7 +153,7 @@ export class FirefoxLauncher {
     const merged = {
       browser: 'firefox',
       protocol: 'webDriverBiDi',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      executablePath: browserPath('firefox'),
       headless: true,
       ...this.launchOptions,
       ...options,

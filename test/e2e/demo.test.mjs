@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../../scripts/demo-server.mjs';
+import { browserPath } from '../../scripts/system-tools.mjs';
 
 const LOCALES = ['fr', 'de', 'it', 'en', 'ar'];
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -25,7 +26,7 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'citopia-e2e-'));
   demo = await startDemo({ port: 0, quiet: true, devServerOptions: { dataDir } });
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath('chromium'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   page = await browser.newPage();

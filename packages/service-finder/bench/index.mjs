@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { browserPath } from '../../../scripts/system-tools.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -145,7 +146,7 @@ async function bundlePage() {
 }
 
 async function keystrokeToPaint() {
-  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const chromium = browserPath('chromium');
   if (!existsSync(chromium)) {
     console.log(`\nKeystroke to paint: skipped (no Chromium at ${chromium}; set CHROME_PATH).`);
     return;
