@@ -25,7 +25,8 @@ export default {
   // Two test pages at a time, one per core. Tests assert behaviour, never speed (a time bound
   // only catches a hang, at 10 times the goal): speed is measured by `npm run bench`.
   concurrency: 2,
-  testsFinishTimeout: 10 * 60_000,
+  // Per test file: the hardening files run every naughty string through every component.
+  testsFinishTimeout: 20 * 60_000,
   browsers: [
     chromeLauncher({
       // Each test page in its own browser context (its own window): visible, focused and given
