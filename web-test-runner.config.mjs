@@ -27,6 +27,8 @@ export default {
   concurrency: 2,
   // Per test file: the hardening files run every naughty string through every component.
   testsFinishTimeout: 20 * 60_000,
+  // Starting a browser page on a loaded machine (Firefox above all) can outlast the default 30 s.
+  browserStartTimeout: 120_000,
   browsers: [
     chromeLauncher({
       // Each test page in its own browser context (its own window): visible, focused and given
