@@ -20,6 +20,7 @@ export const Hostile = fixtureStory(fixtures, 'hostile');
 export const BrokenSyntax = fixtureStory(fixtures, 'broken-syntax');
 export const AliasBomb = fixtureStory(fixtures, 'alias-bomb');
 export const TooDeep = fixtureStory(fixtures, 'too-deep');
+export const LongTexts = fixtureStory(fixtures, 'long-texts');
 export const LoadNotFound = fixtureStory(fixtures, 'load-not-found');
 export const InvalidMissingVersion = fixtureStory(fixtures, 'invalid-missing-version');
 export const InvalidUnknownVersion = fixtureStory(fixtures, 'invalid-unknown-version');

@@ -22,6 +22,7 @@ export interface Attribute {
   required: boolean;
   /** False: a piece of information to show, not a question. */
   variable: boolean;
+  /** Position among the definition's attributes, from 1 (GeoReport v2: 1 is shown first), whatever numbering the server used. */
   order: number;
   description: string;
   hint: string;
@@ -99,25 +100,43 @@ export function toServices(data: unknown): Service[] {
 
 const DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'];
 
+/** An attribute's `order` as a number; undefined when the server gave none (or not a number). */
+function orderOf(value: unknown): number | undefined {
+  const text = str(value);
+  const n = text === '' ? Number.NaN : Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
 /**
- * A service definition, questions in their `order`. Attributes the server fills itself
- * (`automated: server_set` or `hidden_field`, an Open311 adapter extension) are not questions.
+ * Items in their `order`, whatever the server counts from (0, 1, with gaps); items without one
+ * come after the ordered ones. The sort is stable: ties keep the server's sequence.
+ */
+export function sortByOrder<T>(items: T[], order: (item: T) => number | undefined): T[] {
+  const key = (item: T) => order(item) ?? Number.POSITIVE_INFINITY;
+  return [...items].sort((x, y) => {
+    const [a, b] = [key(x), key(y)];
+    return a === b ? 0 : a < b ? -1 : 1;
+  });
+}
+
+/**
+ * A service definition, questions in their `order` (see sortByOrder), numbered again from 1.
+ * Attributes the server fills itself (`automated: server_set` or `hidden_field`, an Open311
+ * adapter extension) are not questions.
  */
 export function toDefinition(data: unknown): Definition {
   const d = (data ?? {}) as Data;
-  const attributes = list(d.attributes)
-    .filter((a) => !/server_set|hidden_field/.test(str(a.automated)) && str(a.code))
-    .map((a) => ({
-      code: str(a.code),
-      datatype: (DATATYPES.includes(str(a.datatype)) ? str(a.datatype) : 'string') as Datatype,
-      required: yes(a.required),
-      variable: a.variable === undefined || a.variable === '' || yes(a.variable),
-      order: Number(a.order) || 0,
-      description: str(a.description) || str(a.code),
-      hint: str(a.datatype_description),
-      values: list(a.values).map((v) => ({ key: str(v.key), name: str(v.name) || str(v.key) })),
-    }))
-    .sort((x, y) => x.order - y.order);
+  const asked = list(d.attributes).filter((a) => !/server_set|hidden_field/.test(str(a.automated)) && str(a.code));
+  const attributes = sortByOrder(asked, (a) => orderOf(a.order)).map((a, i) => ({
+    code: str(a.code),
+    datatype: (DATATYPES.includes(str(a.datatype)) ? str(a.datatype) : 'string') as Datatype,
+    required: yes(a.required),
+    variable: a.variable === undefined || a.variable === '' || yes(a.variable),
+    order: i + 1,
+    description: str(a.description) || str(a.code),
+    hint: str(a.datatype_description),
+    values: list(a.values).map((v) => ({ key: str(v.key), name: str(v.name) || str(v.key) })),
+  }));
   return { code: str(d.service_code), attributes };
 }
 

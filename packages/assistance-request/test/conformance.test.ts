@@ -80,6 +80,20 @@ describe('Open311 conformance, on real files', function () {
     expect(toDefinition(confirm).attributes).to.deep.equal([]);
   });
 
+  it('sorts real cities\' definitions by order, whatever their base (Confirm counts from 1, Merton mixes 1 and 0)', async () => {
+    // Every attribute of these two files is filled by the server, so none is asked; without the
+    // automated marks they show how two real servers number their attributes.
+    const codes = async (file: string) => {
+      const text = (await (await fetch(`/__shared-fixtures/open311/${file}`)).text()).replace(/<automated>[^<]*<\/automated>/g, '');
+      return toDefinition(parseData(text, 'xml')).attributes.map((a) => `${a.code}:${a.order}`);
+    };
+    expect(await codes('open311-adapter-confirm-service-HM_PHS.xml')).to.deep.equal(
+      ['easting', 'northing', 'fixmystreet_id', 'report_url', 'title', 'description', 'asset_details', 'site_code', 'central_asset_id', 'closest_address'].map((c, i) => `${c}:${i + 1}`),
+    );
+    // Order 0 sorts before 1; the four attributes tied at 0 keep the file's sequence.
+    expect(await codes('open311-adapter-merton-service-DF.xml')).to.deep.equal(['fixmystreet_id:1', 'easting:2', 'northing:3', 'closest_address:4', 'service:5', 'usrn:6']);
+  });
+
   it('reads POST answers: service_request_id and service_notice, or a token', async () => {
     for (const ext of ['json', 'xml']) {
       const [posted] = await shared(`open311spec-post-request-response-spec-example.${ext}`);
@@ -127,6 +141,40 @@ describe('Open311 conformance, on real files', function () {
     const standard = [...ours.keys()].filter((k) => !k.startsWith('x_')).map((k) => k.replace(/\[[^\]]+\]/, '[CODE]'));
     for (const key of standard) expect(specKeys, key).to.include(key);
   });
+});
+
+describe('attribute order, definitions served by the test server', () => {
+  /** A definition as a real server would send it, JSON or XML, fetched from the test server. */
+  async function served(attributes: Array<{ code: string; order?: number | string }>, format: Format) {
+    const body =
+      format === 'json'
+        ? JSON.stringify({ service_code: 'X', attributes: attributes.map((a) => ({ variable: true, datatype: 'string', required: false, description: a.code, ...a })) })
+        : `<?xml version="1.0" encoding="utf-8"?><service_definition><service_code>X</service_code><attributes>${attributes
+            .map((a) => `<attribute><variable>true</variable><code>${a.code}</code><datatype>string</datatype><required>false</required>${a.order === undefined ? '' : `<order>${a.order}</order>`}<description>${a.code}</description></attribute>`)
+            .join('')}</attributes></service_definition>`;
+    const type = format === 'json' ? 'application/json' : 'text/xml';
+    const text = await (await fetch(`/__test/text?type=${encodeURIComponent(type)}&body=${encodeURIComponent(body)}`)).text();
+    return toDefinition(parseData(text, format)).attributes.map((a) => `${a.code}:${a.order}`);
+  }
+
+  for (const format of ['json', 'xml'] as const) {
+    it(`${format}: counts from 1 whether the server counts from 0 or 1, or leaves gaps`, async () => {
+      expect(await served([{ code: 'B', order: 1 }, { code: 'A', order: 0 }, { code: 'C', order: 2 }], format)).to.deep.equal(['A:1', 'B:2', 'C:3']);
+      expect(await served([{ code: 'C', order: 3 }, { code: 'A', order: 1 }, { code: 'B', order: 2 }], format)).to.deep.equal(['A:1', 'B:2', 'C:3']);
+      expect(await served([{ code: 'C', order: 40 }, { code: 'A', order: 5 }, { code: 'B', order: 12 }], format)).to.deep.equal(['A:1', 'B:2', 'C:3']);
+    });
+
+    it(`${format}: puts attributes without an order after the ordered ones, and keeps ties in the server's sequence`, async () => {
+      expect(await served([{ code: 'none' }, { code: 'B', order: 2 }, { code: 'A', order: 1 }, { code: 'blank', order: '' }, { code: 'word', order: 'first' }], format)).to.deep.equal([
+        'A:1',
+        'B:2',
+        'none:3',
+        'blank:4',
+        'word:5',
+      ]);
+      expect(await served([{ code: 'T1', order: 2 }, { code: 'A', order: 1 }, { code: 'T2', order: 2 }, { code: 'T3', order: 2 }], format)).to.deep.equal(['A:1', 'T1:2', 'T2:3', 'T3:4']);
+    });
+  }
 });
 
 describe('answers, validation and the outbox (pure modules)', () => {

@@ -6,6 +6,9 @@
 //    Lit and @citopia/core left out as in size-budgets.txt.
 // 2. Time to parse and validate our fixtures and, when present, the real files of
 //    ../shared/fixtures/publiccode (read in place, never copied).
+// 3. In Chromium (playwright-core, Debian's /usr/bin/chromium): time from giving an open badge
+//    extreme data (1 MB fields, a file near the size cap) to the painted note and facts. The
+//    hardening tests only check that these cases end in a message; the figure is here.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,11 +81,90 @@ async function timings() {
   console.table(rows);
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The bench page (built component, Lit included) bundled in memory with rollup. */
+async function bundlePage() {
+  const bundle = await rollup({ input: join(here, 'page.mjs'), plugins: [nodeResolve({ exportConditions: ['browser', 'import', 'default'] })], onwarn: () => {} });
+  const { output } = await bundle.generate({ format: 'es', entryFileNames: 'page.js', chunkFileNames: '[name]-[hash].js' });
+  await bundle.close();
+  return new Map(output.filter((o) => o.type === 'chunk').map((o) => [`/bench/${o.fileName}`, o.code]));
+}
+
+async function extremeFields() {
+  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    console.log(`\nExtreme fields: skipped (no Chromium at ${chromium}; set CHROME_PATH).`);
+    return;
+  }
+  const repo = join(pkg, '..', '..');
+  const { createStaticServer, listen } = await import(pathToFileURL(join(repo, 'scripts', 'static-server.mjs')).href);
+  const { chromium: launcher } = await import('playwright-core');
+  const files = await bundlePage();
+  const MB = 'x'.repeat(1024 * 1024);
+  const nearCap = 'Réservation '.repeat(20_000); // about 240 KB, just under the file cap
+  const base = {
+    publiccodeYmlVersion: '0', name: 'Salles', url: 'https://git.ville-demo.ch/salles.git', platforms: ['web'], developmentStatus: 'stable', softwareType: 'standalone/web',
+    legal: { license: 'EUPL-1.2' }, maintenance: { type: 'internal', contacts: [{ name: 'Service informatique' }] }, localisation: { localisationReady: true, availableLanguages: ['fr'] },
+  };
+  const description = (short, long = 'Une description assez longue. '.repeat(8)) => ({ fr: { shortDescription: short, longDescription: long, features: ['Réservation'] } });
+  const yamlFile = `publiccodeYmlVersion: "0"\nname: Salles\nurl: "https://git.ville-demo.ch/salles.git"\nplatforms: [web]\nlegal:\n  license: EUPL-1.2\ndescription:\n  fr:\n    shortDescription: "${nearCap}"\n`;
+  const cases = [
+    ['1 MB name, short and long description (data property)', { data: { ...base, name: MB, description: description(MB, MB) } }],
+    ['1 MB short description (data property)', { data: { ...base, description: description(MB) } }],
+    ['240 KB short description in a YAML file (src)', { src: '/bench/near-cap.publiccode.yml' }],
+    ['a normal file, for comparison (data property)', { data: { ...base, description: description('La réservation des salles communales.') }, note: false }],
+  ];
+  const server = createStaticServer({
+    root: repo,
+    routes: { '/': 'packages/open-source-badge/bench/page.html' },
+    handle: (req, res) => {
+      const path = new URL(req.url, 'http://x').pathname;
+      if (path === '/bench/near-cap.publiccode.yml') {
+        res.writeHead(200, { 'Content-Type': 'text/yaml; charset=utf-8', 'Cache-Control': 'no-store' }).end(yamlFile);
+        return true;
+      }
+      const code = files.get(path);
+      if (!code) return false;
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(code);
+      return true;
+    },
+  });
+  const origin = await listen(server);
+  const browser = await launcher.launch({
+    executablePath: chromium,
+    headless: true,
+    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => window.__bench?.ready === true, null, { timeout: 60_000 });
+    // Warm up: the details and YAML chunks and the French catalogue load once.
+    for (const [, source] of cases) await page.evaluate((s) => window.__bench.measure(s), source);
+    const rounds = 5;
+    const rows = [];
+    for (const [name, source] of cases) {
+      const times = [];
+      for (let i = 0; i < rounds; i++) times.push(await page.evaluate((s) => window.__bench.measure(s), source));
+      rows.push({ case: name, 'median (ms)': median(times).toFixed(0), 'max (ms)': Math.max(...times).toFixed(0) });
+    }
+    console.log(`\nIn Chromium ${browser.version()} (headless), open badge in French, ${rounds} rounds: source given → note and facts painted (goal: within 1000 ms)`);
+    console.table(rows);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 export default async function bench() {
   if (!existsSync(join(pkg, 'dist/index.js'))) {
     console.log('build first: node node_modules/tsc7/bin/tsc -b packages/open-source-badge');
     return;
   }
-  await sizes();
-  await timings();
+  // BENCH_ONLY=sizes, timings or browser runs one part.
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'sizes') await sizes();
+  if (!only || only === 'timings') await timings();
+  if (!only || only === 'browser') await extremeFields();
 }

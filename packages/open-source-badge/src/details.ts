@@ -10,7 +10,7 @@ import { plural, primaryLanguage, type Locale } from '@citopia/core';
 import { safeUrl } from '@citopia/core/safe-url';
 import { webLink } from './summary.js';
 import { pickText } from '@citopia/core/language-map';
-import type { ParsedSource } from './limits.js';
+import { MAX_SHOWN_CHARS, type ParsedSource } from './limits.js';
 import { isError, type Problem } from './problem.js';
 import { problemMessage } from './problem-messages.js';
 import { knownLicense, parseSpdx } from './spdx.js';
@@ -86,6 +86,7 @@ export function renderDetails(view: DetailsView): RenderedDetails {
   else if (!fatal && problems.some(isError)) {
     notes.push(msg('The publiccode.yml file does not fully follow the standard: some details may be missing or wrong.', { id: 'osb.note.invalid' }));
   }
+  if (summary.shortened.length) notes.push(shortenedNote(summary.shortened, list));
   const status = notes.length ? html`${notes.map((n) => html`<p class="message ${fatal ? 'error' : 'warning'}">${n}</p>`)}` : nothing;
 
   // --- the facts --------------------------------------------------------------------------------
@@ -134,8 +135,9 @@ export function renderDetails(view: DetailsView): RenderedDetails {
     [msg('Organisation', { id: 'osb.fact.organisation' }), summary.organisation],
     [
       msg('Already used by', { id: 'osb.fact.used-by' }),
-      summary.usedBy.length ? html`<ul>${summary.usedBy.map((user) => {
-            const link = webLink(user);
+      summary.usedBy.length ? html`<ul>${summary.usedBy.map((user, i) => {
+            // A shortened address would lead elsewhere: it stays text.
+            const link = summary.shortened.includes(`usedBy[${i}]`) ? undefined : webLink(user);
             return html`<li>${link ? html`<a href=${link}>${user}</a>` : user}</li>`;
           })}</ul>` : undefined,
     ],
@@ -187,6 +189,19 @@ export function renderDetails(view: DetailsView): RenderedDetails {
     ${view.validate && parsed ? report() : nothing}
   `;
   return { status, body };
+}
+
+/** Says, in words for residents, which texts were too long to show in full. */
+function shortenedNote(keys: string[], list: (items: string[]) => string): string {
+  const name = keys.some((k) => k === 'name' || k.endsWith('.localisedName'));
+  const description = keys.some((k) => k.endsWith('.shortDescription'));
+  const other = keys.some((k) => k !== 'name' && !k.endsWith('.localisedName') && !k.endsWith('.shortDescription'));
+  const what = [
+    ...(name ? [msg('the name', { id: 'osb.shortened.name' })] : []),
+    ...(description ? [msg('the short description', { id: 'osb.shortened.description' })] : []),
+    ...(other ? [msg('other details', { id: 'osb.shortened.other' })] : []),
+  ];
+  return msg(str`Too long to show in full, so shortened to their first ${MAX_SHOWN_CHARS} characters: ${list(what)}.`, { id: 'osb.note.shortened' });
 }
 
 function statusLabel(status: string): string {

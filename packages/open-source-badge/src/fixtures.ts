@@ -102,6 +102,7 @@ export const fixtures = defineFixtures<OpenSourceBadge>({
     fromFile('broken-syntax', 'Bad YAML, partly readable', 'broken-syntax.publiccode.yml', 'A paragraph pasted without indentation breaks the file: the badge shows what it can and says so.', { attributes: { validate: true } }),
     fromFile('alias-bomb', 'YAML alias bomb refused', 'alias-bomb.publiccode.yml', 'Aliases that would expand to millions of values are refused with a clear message.'),
     fromFile('too-deep', 'Nesting too deep refused', 'deep-nesting.publiccode.yml', 'Nesting far beyond what the standard needs is refused before parsing.'),
+    fromFile('long-texts', 'Texts too long to show, shortened', 'long-texts.publiccode.yml', 'A name and a short description far beyond what a badge can show: the first 500 characters of each, and a note that says which texts were shortened.'),
     fromFile('load-not-found', 'File not found', 'missing.publiccode.yml', 'The src does not exist: a translated message and a retry button.'),
     {
       name: 'load-server-error',

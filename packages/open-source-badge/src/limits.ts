@@ -7,6 +7,12 @@ import type { Problem, ProblemCode } from './problem.js';
 
 export const MAX_SOURCE_BYTES = 256 * 1024;
 export const MAX_DEPTH = 32;
+/**
+ * The most characters of one text the badge shows (a name, a short description, a contact…).
+ * The standard caps a short description at 150; beyond this a text was pasted by mistake, and
+ * laying out a megabyte of it would freeze the page for seconds.
+ */
+export const MAX_SHOWN_CHARS = 500;
 
 /** What parsing gives: the data (possibly partial), the problems, and whether nothing usable came out. */
 export interface ParsedSource {

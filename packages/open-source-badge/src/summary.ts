@@ -4,6 +4,7 @@
  * validator says what is wrong; this module only says what can be shown.
  */
 import { safeUrl } from '@citopia/core/safe-url';
+import { MAX_SHOWN_CHARS } from './limits.js';
 
 type Dict = Record<string, unknown>;
 
@@ -43,55 +44,78 @@ export interface BadgeSummary {
   url?: string;
   /** The human-readable landing page, when the repository URL is only for source control. */
   landingURL?: string;
+  /**
+   * Keys of the texts too long to show (more than MAX_SHOWN_CHARS characters): cut to that many
+   * and "…", or, for a contact's e-mail, phone and website, left out.
+   */
+  shortened: string[];
 }
 
-const textOf = (v: unknown): string | undefined => {
-  const t = asText(v)?.trim();
-  return t ? t : undefined;
-};
-const textsOf = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map(textOf).filter((t): t is string => t !== undefined);
+/** `text` cut to `max` UTF-16 units, never in the middle of a surrogate pair, with "…". */
+export function shorten(text: string, max = MAX_SHOWN_CHARS): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
 const dict = (v: unknown): Dict => (isDict(v) ? v : {});
 
-function person(v: unknown): Person | undefined {
-  if (!isDict(v)) return undefined;
-  const p: Person = {};
-  for (const key of ['name', 'email', 'phone', 'affiliation', 'website', 'until'] as const) {
-    const t = textOf(v[key]);
-    if (t) p[key] = t;
-  }
-  return Object.keys(p).length ? p : undefined;
-}
-const people = (v: unknown): Person[] => (Array.isArray(v) ? v.map(person).filter((p): p is Person => p !== undefined) : []);
-
 export function summarise(doc: unknown): BadgeSummary {
+  const shortened: string[] = [];
+  // Every text the badge shows, trimmed and, when longer than it can lay out, shortened (the
+  // key noted, for the note that says so). A cut address would lead elsewhere: a contact's
+  // e-mail, phone or website that long is left out instead; the repository and landing page
+  // only become link targets, never text, and stay whole.
+  const textOf = (v: unknown, key: string, long: 'cut' | 'drop' | 'keep' = 'cut'): string | undefined => {
+    const t = asText(v)?.trim();
+    if (!t) return undefined;
+    if (long === 'keep' || t.length <= MAX_SHOWN_CHARS) return t;
+    shortened.push(key);
+    return long === 'cut' ? shorten(t) : undefined;
+  };
+  const textsOf = (v: unknown, key: string): string[] =>
+    (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map((item, i) => textOf(item, `${key}[${i}]`)).filter((t): t is string => t !== undefined);
+  const person = (v: unknown, key: string): Person | undefined => {
+    if (!isDict(v)) return undefined;
+    const p: Person = {};
+    for (const field of ['name', 'email', 'phone', 'affiliation', 'website', 'until'] as const) {
+      const t = textOf(v[field], `${key}.${field}`, field === 'email' || field === 'phone' || field === 'website' ? 'drop' : 'cut');
+      if (t) p[field] = t;
+    }
+    return Object.keys(p).length ? p : undefined;
+  };
+  const people = (v: unknown, key: string): Person[] => (Array.isArray(v) ? v.map((p, i) => person(p, `${key}[${i}]`)).filter((p): p is Person => p !== undefined) : []);
+
   const d = dict(doc);
   const description = dict(d.description);
   const byLanguage = (key: string) => {
     const out: Record<string, string> = {};
     for (const [lang, entry] of Object.entries(description)) {
-      const t = textOf(dict(entry)[key]);
+      const t = textOf(dict(entry)[key], `description.${lang}.${key}`);
       if (t) out[lang] = t;
     }
     return out;
   };
   const legal = dict(d.legal);
   const maintenance = dict(d.maintenance);
-  return {
-    name: textOf(d.name),
+  const summary: BadgeSummary = {
+    name: textOf(d.name, 'name'),
     localisedName: byLanguage('localisedName'),
     shortDescription: byLanguage('shortDescription'),
-    license: textOf(legal.license),
-    developmentStatus: textOf(d.developmentStatus),
-    maintenanceType: textOf(maintenance.type),
-    contacts: people(maintenance.contacts),
-    contractors: people(maintenance.contractors),
-    version: textOf(d.softwareVersion),
-    releaseDate: textOf(d.releaseDate),
+    license: textOf(legal.license, 'legal.license'),
+    developmentStatus: textOf(d.developmentStatus, 'developmentStatus'),
+    maintenanceType: textOf(maintenance.type, 'maintenance.type'),
+    contacts: people(maintenance.contacts, 'maintenance.contacts'),
+    contractors: people(maintenance.contractors, 'maintenance.contractors'),
+    version: textOf(d.softwareVersion, 'softwareVersion'),
+    releaseDate: textOf(d.releaseDate, 'releaseDate'),
     // organisation.name since 0.4; before that, the repository owner said who publishes it.
-    organisation: textOf(dict(d.organisation).name) ?? textOf(legal.repoOwner),
-    usedBy: textsOf(d.usedBy),
-    platforms: textsOf(d.platforms),
-    url: textOf(d.url),
-    landingURL: textOf(d.landingURL),
+    organisation: textOf(dict(d.organisation).name, 'organisation.name') ?? textOf(legal.repoOwner, 'legal.repoOwner'),
+    usedBy: textsOf(d.usedBy, 'usedBy'),
+    platforms: textsOf(d.platforms, 'platforms'),
+    url: textOf(d.url, 'url', 'keep'),
+    landingURL: textOf(d.landingURL, 'landingURL', 'keep'),
+    shortened,
   };
+  return summary;
 }

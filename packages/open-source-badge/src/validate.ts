@@ -14,7 +14,20 @@ import { asText, isDict } from './summary.js';
 
 type Dict = Record<string, unknown>;
 
-const codePoints = (s: string) => [...s].length;
+/** Length in code points, counted without building an array (a text may weigh a megabyte). */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdbff || i + 1 >= s.length) n++;
+    else {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      n++;
+    }
+  }
+  return n;
+}
 
 /**
  * BCP 47 tag whose primary language exists. Structure alone would accept "xxx"; the likely

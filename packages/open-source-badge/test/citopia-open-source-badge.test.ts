@@ -3,6 +3,7 @@ import { a11ySweep, deepActiveElement, mountFixture, press, tab, until } from '@
 import '../src/index.js';
 import { fixtures, INVALID_FILES, HOST_DATA } from '../src/fixtures.js';
 import type { OpenSourceBadgeElement as OpenSourceBadge } from '../src/citopia-open-source-badge.js';
+import { MAX_SHOWN_CHARS } from '../src/limits.js';
 
 const $ = (el: OpenSourceBadge, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: OpenSourceBadge, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -200,6 +201,37 @@ describe('<citopia-open-source-badge>', () => {
     expect(text(deep, '[role="status"]')).to.contain('nested too deeply');
     const deepData = await mountBadge({ open: true }, 'en', { data: JSON.parse(`${'['.repeat(100)}1${']'.repeat(100)}`) });
     expect(text(deepData, '[role="status"]')).to.contain('nested too deeply');
+  });
+
+  it('shortens texts too long to show (1 MB fields) and says which, in the page language', async function () {
+    // A hang guard only (10 times the one-second goal); the time itself is in npm run bench.
+    this.timeout(20_000);
+    const MB = 'x'.repeat(1024 * 1024);
+    const data = { ...HOST_DATA, name: MB, description: { fr: { ...HOST_DATA.description.fr, shortDescription: MB, longDescription: MB } } };
+    const notes: string[] = [];
+    for (const lang of ['en', 'fr']) {
+      const t0 = performance.now();
+      const el = await mountBadge({ open: true }, lang, { data });
+      expect(performance.now() - t0, 'a hang').to.be.below(10_000);
+      for (const part of ['[part="name"]', '[part="description"]']) {
+        expect(text(el, part), part).to.equal(`${'x'.repeat(MAX_SHOWN_CHARS)}…`);
+      }
+      expect(text(el, '[part="toggle"]').length, 'the button names the software, shortened').to.be.below(MAX_SHOWN_CHARS + 50);
+      expect(el.summary.shortened).to.deep.equal(['name', 'description.fr.shortDescription']);
+      const note = $$(el, '[role="status"] .message').map((p) => p.textContent!.replace(/\s+/g, ' ').trim());
+      notes.push(note.find((n) => n.includes(String(MAX_SHOWN_CHARS)))!);
+      el.parentElement!.remove();
+    }
+    expect(notes[0]).to.equal(`Too long to show in full, so shortened to their first ${MAX_SHOWN_CHARS} characters: the name and the short description.`);
+    expect(notes[1], 'translated').to.be.a('string').and.not.equal(notes[0]);
+  });
+
+  it('shortens the long texts of a file and says so (fixture long-texts)', async () => {
+    const { el } = await mountFixture(fixtures, 'long-texts', { lang: 'en' });
+    expect(text(el, '[part="name"]')).to.match(/^Portail des démarches en ligne de la Ville de Démo, .*…$/);
+    expect(text(el, '[part="name"]').length).to.equal(MAX_SHOWN_CHARS + 1);
+    expect(text(el, '[role="status"]')).to.contain('the name and the short description');
+    expect(text(el, '[part="facts"]')).to.contain('EUPL-1.2');
   });
 
   it('tells residents that an invalid file does not follow the standard, without the maintainers\' details', async () => {

@@ -48,20 +48,27 @@ export function listServices(config, language) {
   }));
 }
 
-/** GET services/{code}: the service definition, attributes in their `order`. */
+/** The config's `order` of an attribute; those without one come after the ordered ones. */
+const configOrder = (attribute) => (Number.isFinite(attribute.order) ? attribute.order : Number.POSITIVE_INFINITY);
+
+/**
+ * GET services/{code}: the service definition, attributes in the config's `order` (ties as
+ * written) and numbered from 1, as GeoReport v2 says ("1 is shown first"), whatever the config
+ * counts from.
+ */
 export function serviceDefinition(config, service, language) {
   const fallback = config.defaultLanguage;
   return {
     service_code: service.service_code,
     attributes: [...(service.attributes ?? [])]
-      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-      .map((a) => ({
+      .sort((a, b) => (configOrder(a) === configOrder(b) ? 0 : configOrder(a) < configOrder(b) ? -1 : 1))
+      .map((a, i) => ({
         variable: a.variable !== false,
         code: a.code,
         datatype: a.datatype,
         required: Boolean(a.required),
         datatype_description: a.datatype_description ? pick(a.datatype_description, language, fallback) : null,
-        order: a.order ?? 0,
+        order: i + 1,
         description: pick(a.description, language, fallback),
         ...(a.values ? { values: a.values.map((v) => ({ key: v.key, name: pick(v.name, language, fallback) })) } : {}),
       })),

@@ -57,6 +57,26 @@ describe('@citopia/open311-server', function () {
     expect(await missing.text()).to.include('<errors><error><code>404</code><description>');
   });
 
+  it('numbers attributes from 1, as GeoReport v2 says (1 is shown first), in JSON and XML', async () => {
+    const { url } = await start();
+    for (const code of ['101', 'ECL', 'DECHETS-SAUV', 'AIDE-ADMIN']) {
+      const definition = await (await fetch(`${url}/services/${code}.json`)).json();
+      const orders = definition.attributes.map((a: { order: number }) => a.order);
+      expect(orders, code).to.deep.equal(orders.map((_: number, i: number) => i + 1));
+      const xml = await (await fetch(`${url}/services/${code}.xml`)).text();
+      expect([...xml.matchAll(/<order>(\d+)<\/order>/g)].map((m) => Number(m[1])), `${code}.xml`).to.deep.equal(orders);
+    }
+    // A configuration counting from 0, with gaps, ties and an attribute without order: still 1, 2, 3…
+    // in the configuration's sequence (missing after the ordered ones, ties as written).
+    const config = {
+      defaultLanguage: 'fr',
+      services: [{ service_code: 'X', service_name: 'X', attributes: ['none', 'b', 'a', 'c', 'tie'].map((code) => ({ code, datatype: 'string', description: code, ...({ a: { order: 0 }, b: { order: 5 }, c: { order: 9 }, tie: { order: 5 } } as Record<string, object>)[code] })) }],
+    };
+    const custom = await start({ config });
+    const definition = await (await fetch(`${custom.url}/services/X.json`)).json();
+    expect(definition.attributes.map((a: { code: string; order: number }) => `${a.code}:${a.order}`)).to.deep.equal(['a:1', 'b:2', 'tie:3', 'c:4', 'none:5']);
+  });
+
   it('parses attribute[CODE] and attribute[CODE][], stores the request and answers per the spec', async () => {
     const { url } = await start();
     const response = await post(`${url}/requests.json`, { ...waste, email: 'a@example.ch', x_accessibility: [], 'x_accessibility[]': ['sign-language', 'large-print'], x_contact_method: 'email', x_language: 'de' });

@@ -38,7 +38,9 @@ export interface SweepOptions {
 export function a11ySweep<E extends HTMLElement>(list: FixtureList<E>, options: SweepOptions = {}): void {
   const locales = options.locales ?? SUPPORTED_LOCALES;
   describe(`${list.tag}: axe WCAG 2.2 A/AA sweep`, function () {
-    this.timeout(20_000);
+    // A hang guard, not a speed goal: a big fixture (10,000 services) checked twice by axe on a
+    // shared, loaded machine takes a good part of this.
+    this.timeout(60_000);
     afterEach(async () => {
       document.querySelectorAll('[data-citopia-test]').forEach((n) => n.remove());
       await setColorScheme('light', 'no-preference');

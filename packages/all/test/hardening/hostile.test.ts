@@ -319,7 +319,9 @@ describe('hostile input', function () {
     };
 
     it('renders every hostile Open311 text and error description as text, takes every hostile answer, and still reaches "check your answers" and sends', async function () {
-      this.timeout(180_000);
+      // A hang guard for the whole list (a server, a form and a request per string; each step
+      // has its own wait below), not a speed goal: two pages on a shared machine need minutes.
+      this.timeout(600_000);
       const tally = new Tally();
       tallies.push(tally);
       const { el } = mountIn<AssistanceRequest>('citopia-assistance-request', 'fr', (a) => {
