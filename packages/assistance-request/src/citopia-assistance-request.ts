@@ -561,7 +561,7 @@ export class AssistanceRequest extends CitopiaElement {
   override render() {
     return html`<div part="base" class="base">
       <div class="visually-hidden" role="status">${this.live}</div>
-      ${this.renderView()}
+      ${this.renderReadingToggle()}${this.renderView()}
     </div>`;
   }
 

@@ -255,6 +255,7 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
           </button>
         </div>
         <div id="details" class="details" part="details" ?hidden=${!this.open} @keydown=${this.onDetailsKeydown}>
+          ${this.open ? this.renderReadingToggle() : nothing}
           <div role="status" part="status">
             ${this.loadState === 'error'
               ? html`<p class="message error">${msg('The description of this software could not be loaded.', { id: 'osb.error.load' })} ${describeLoadError(this.loadError)}</p>`

@@ -419,7 +419,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     const title = data.title ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
     if (this.mode === 'inline') {
       return html`<section part="notice" class="notice" aria-labelledby="title">
-        ${this.h(0, title, 'title')}${this.renderSummary()}${this.renderDetails(1)}${needsConsent ? this.renderDialogActions() : nothing}
+        ${this.h(0, title, 'title')}${this.renderSummary()}${this.renderDetails(1)}${needsConsent ? this.renderDialogActions() : nothing}${this.renderReadingToggle()}
       </section>`;
     }
     if (!needsConsent) {
@@ -429,6 +429,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
           <summary>${msg('Read the full privacy notice', { id: 'privacy.full-notice' })}</summary>
           ${this.renderDetails(1)}
         </details>
+        ${this.renderReadingToggle()}
       </section>`;
     }
     // Under Global Privacy Control the answer is already "no": no banner, the notice says so.
@@ -442,6 +443,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
               ${this.choiceButton(msg('Refuse all', { id: 'privacy.refuse-all' }), () => this.decide(this.all(false), true))}
               ${this.choiceButton(msg('Choose', { id: 'privacy.choose' }), () => this.openSettings(), 'dialog')}
             </div>
+            ${this.renderReadingToggle()}
           </section>`
         : html`<div class="compact">
             ${this.gpcOn && !this.record ? html`<p>${this.gpcNote()}</p>` : nothing}
@@ -502,6 +504,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       ${this.gpcOn && !this.record ? html`<p>${this.gpcNote()}</p>` : nothing}
       ${this.renderDetails(1)}
       ${consentPurposes(this.data!).length ? this.renderDialogActions() : nothing}
+      ${this.renderReadingToggle()}
     </dialog>`;
   }
 

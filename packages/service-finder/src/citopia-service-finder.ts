@@ -417,6 +417,7 @@ export class ServiceFinder extends CitopiaElement {
     const categories = this.catalogue?.categories ?? [];
     const audiences = this.catalogue?.audiences ?? [];
     return html`
+      ${this.renderReadingToggle()}
       <form role="search" part="search" aria-labelledby="label" @submit=${this.onSubmit}>
         <label id="label" for="q" part="label">${msg('Search for a service', { id: 'finder.search.label' })}</label>
         <p id="hint" part="hint" class="hint">${msg('A few words are enough; accents and small typos do not matter.', { id: 'finder.search.hint' })}</p>
