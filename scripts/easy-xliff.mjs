@@ -162,6 +162,24 @@ export function easyPackages() {
     .filter((dir) => existsSync(join(dir, 'lit-localize.json')));
 }
 
+
+/**
+ * Every string of every package in `locale`, as plain text: the standard wording (English: the
+ * source) or the easy-to-read one. Units without an easy text are left out of the easy set.
+ */
+export function allTexts(locale, easy) {
+  const texts = [];
+  for (const dir of easyPackages()) {
+    if (easy) {
+      for (const unit of readEasy(dir, locale).values()) if (unit.target !== undefined) texts.push(plainText(unit.target));
+      continue;
+    }
+    const file = join(dir, 'xliff', `${locale === 'en' ? 'fr' : locale}.xlf`);
+    for (const unit of parseUnits(readFileSync(file, 'utf8')).values()) texts.push(plainText(locale === 'en' ? unit.source : (unit.target ?? unit.source)));
+  }
+  return texts;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, dir, jsonFile] = process.argv.slice(2);
   if (command === 'fill' && dir && jsonFile) fillEasy(dir, JSON.parse(readFileSync(jsonFile, 'utf8')));
