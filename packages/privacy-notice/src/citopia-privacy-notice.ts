@@ -6,7 +6,7 @@ import { msg } from '@lit/localize/init/install.js'; // the runtime-free entries
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement, directionOf, primaryLanguage } from '@citopia/core';
 import { fetchJson, describeLoadError } from '@citopia/core/fetch';
-import { pickText, type Localizable } from '@citopia/core/language-map';
+import { pickReadableText, pickText, type Localizable } from '@citopia/core/language-map';
 import { safeUrl } from '@citopia/core/safe-url';
 import { consentPurposes, type Contact, type LegalBasis, type PrivacyConfig, type Purpose } from './config.js';
 import { findController, validateConfig } from './validate-config.js';
@@ -367,8 +367,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   // ---- rendering -------------------------------------------------------------------------
 
   /** A data text in the best language, marked with its own `lang` (and direction) when it differs from the page's. */
-  private t(value: Localizable | undefined) {
-    const { text, lang } = pickText(value, this.dataLanguage);
+  private t(value: Localizable | undefined, easy?: Localizable) {
+    const { text, lang } = easy === undefined ? pickText(value, this.dataLanguage) : pickReadableText(value, easy, this.dataLanguage, this.easyReading);
     const other = lang && primaryLanguage(lang) !== primaryLanguage(this.dataLanguage);
     return other ? html`<span lang=${lang} dir=${directionOf(lang)}>${text}</span>` : text;
   }
@@ -584,7 +584,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     const consent = p.legalBasis === 'consent';
     return html`<li>
       ${this.h(offset, this.t(p.title))}
-      <p id="desc-${p.id}">${this.t(p.description)}</p>
+      <p id="desc-${p.id}">${this.t(p.description, p.easyDescription)}</p>
       <p>${msg(str`Legal basis: ${this.basis(p.legalBasis)}.`, { id: 'privacy.basis' })}
         ${p.legitimateInterest ? html`${msg('Interest pursued:', { id: 'privacy.interest' })} ${this.t(p.legitimateInterest)}` : nothing}</p>
       ${services.length

@@ -13,7 +13,7 @@ import type { QueryToken } from './search/normalize.js';
 import { isOpen311List, parseCatalogueText, readCatalogue, readNativeCatalogue } from './catalogue/read.js';
 import type { Catalogue, Service } from './catalogue/types.js';
 import { renderChannel } from './channels.js';
-import { localText } from './text.js';
+import { localText, readableText } from './text.js';
 import './translations.js';
 
 export type { Catalogue, Service } from './catalogue/types.js';
@@ -505,7 +505,7 @@ export class ServiceFinder extends CitopiaElement {
 
   private renderResult(service: Service) {
     const name = localText(service.name, this.dataLanguage);
-    const summary = localText(service.summary ?? service.description, this.dataLanguage);
+    const summary = readableText(service.summary ?? service.description, service.easyDescription, this.dataLanguage, this.easyReading);
     const code = service.open311?.serviceCode;
     const href = code !== undefined ? this.fill(this.assistanceHref, { code, query: this.query }) : safeUrl(service.url) ?? safeUrl(service.channels?.find((c) => c.type === 'online')?.url);
     const label = this.highlight(name.text);
