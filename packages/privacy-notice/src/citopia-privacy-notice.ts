@@ -72,6 +72,7 @@ function deepActive(): HTMLElement | null {
  *
  * @tag citopia-privacy-notice
  *
+ * @event citopia-reading-change - The person chose easy-to-read or standard language; detail `{ reading }`. Every Citopia component on the page follows.
  * @event citopia-consent-change - The consent state (`ConsentState`: purposes, decided, version,
  * date, gpc): once when the notice has read its configuration and the stored choice, then on
  * every change. Bubbles and crosses shadow roots.
@@ -83,6 +84,7 @@ function deepActive(): HTMLElement | null {
  * @csspart settings-button - The small, always-available "Privacy settings" button.
  * @csspart dialog - The details dialog.
  * @csspart icon - A data category icon.
+ * @csspart reading-toggle - The "Easy to read" toggle (absent with `hide-reading-toggle`).
  *
  * @cssproperty --citopia-privacy-notice-background - Background of the notice and the dialog.
  * @cssproperty --citopia-privacy-notice-max-width - Maximum width of the details dialog (48rem).

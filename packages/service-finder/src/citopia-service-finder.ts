@@ -58,6 +58,7 @@ const ANNOUNCE_DELAY = 700;
  * @slot - A plain list of links to services, shown before JavaScript runs and while the
  * catalogue loads (or fails to); without `src` or `services`, it is the catalogue.
  *
+ * @event citopia-reading-change - The person chose easy-to-read or standard language; detail `{ reading }`. Every Citopia component on the page follows.
  * @event citopia-search - The search settled (after typing pauses): `{ query, category, audience, count }`.
  * @event citopia-service-select - A result was chosen: `{ service, query }`. Cancelable: cancel
  * it to handle the choice yourself (the link is then not followed).
@@ -88,6 +89,7 @@ const ANNOUNCE_DELAY = 700;
  * @csspart assistance - The link (or button) to ask the city for help.
  * @csspart message - Loading and error messages.
  * @csspart retry - The retry button after a loading error.
+ * @csspart reading-toggle - The "Easy to read" toggle (absent with `hide-reading-toggle`).
  *
  * @cssproperty --citopia-service-finder-gap - Space between results (default 1rem).
  * @cssproperty --citopia-service-finder-result-border - Border between results (default 1px solid, the border colour).
