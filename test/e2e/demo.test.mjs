@@ -109,7 +109,6 @@ test('the open-source badge shows Citopia\'s own publiccode.yml', async () => {
 
 test('the page-level easy-to-read switch changes every component, and is remembered after a reload', async () => {
   const toggle = page.locator('#reading-toggle');
-  const label = page.locator('citopia-service-finder label[for="q"]');
   assert.equal(await page.locator('citopia-service-finder .reading-toggle').count(), 0, 'components hide their own switch');
   await page.locator('button[data-lang="fr"]').click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
@@ -123,7 +122,6 @@ test('the page-level easy-to-read switch changes every component, and is remembe
   assert.equal(await page.locator('#reading-toggle').getAttribute('aria-pressed'), 'true');
   await page.locator('#reading-toggle').click();
   await page.waitForFunction(() => document.querySelector('citopia-service-finder')?.shadowRoot?.querySelector('label')?.textContent?.trim() === 'Rechercher une prestation');
-  assert.equal(await label.count(), 1);
 });
 
 test('axe passes on the whole page in every locale, in standard and easy-to-read language', async () => {
