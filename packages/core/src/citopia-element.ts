@@ -4,7 +4,7 @@ import { msg } from '@lit/localize/init/install.js';
 import { resolveLanguage, watchLanguage } from './language.js';
 import { directionOf, toSupportedLocale, type Locale } from './locales-supported.js';
 import { activeLocale, ensureLocale, installLocalization, isLocaleReady, withLocale, type StringOverrides } from './i18n.js';
-import { ensureEasyLocale, followReading, isEasyLocaleReady, isReadingMode, resolveReading, setReadingPreference, type ReadingMode } from './reading-mode.js';
+import { ensureEasyLocale, followReading, isEasyLocaleReady, resolveReading, setReadingPreference, type ReadingMode } from './reading-mode.js';
 import { emitEvent, type CitopiaEventMap, type CitopiaEventName, type EmitOptions } from './events.js';
 
 installLocalization();
@@ -171,7 +171,6 @@ export class CitopiaElement extends LitElement {
       if (changed.has('reading') && this.isConnected) this.updateReading();
       return;
     }
-    this.effectiveReading = isReadingMode(this.reading) ? this.reading : 'standard';
     const tag = this.getAttribute('lang') ?? activeLocale() ?? 'en';
     this.dataLanguage = tag;
     this.locale = toSupportedLocale(tag);
@@ -187,6 +186,7 @@ export class CitopiaElement extends LitElement {
 
   /** Renders with msg() answering in this element's language. */
   protected override update(changed: PropertyValues): void {
+    if (this.serverRendered && !this.hasUpdated && this.easyReading) this.skipHydration();
     withLocale(
       this.locale,
       this.strings,
@@ -200,6 +200,20 @@ export class CitopiaElement extends LitElement {
       },
       this.easyReading,
     );
+  }
+
+  /**
+   * The server renders standard wording (easy-to-read catalogues are not loaded there), and
+   * hydration would adopt its text as is: for a person who reads in easy-to-read language, the
+   * first client render starts clean instead.
+   */
+  private skipHydration(): void {
+    const self = this as unknown as { _$needsHydration?: boolean };
+    if (!self._$needsHydration) return;
+    self._$needsHydration = false;
+    const root = this.renderRoot as (ShadowRoot | HTMLElement) & { _$litPart$?: unknown };
+    root._$litPart$ = undefined;
+    for (const child of [...root.childNodes]) if (!(child instanceof HTMLStyleElement)) child.remove();
   }
 
   /**

@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { CitopiaElement, defineElement, setReadingPreference } from '../src/index.js';
 import { _resetReadingPreference, readingFollowerCount } from '../src/reading-mode.js';
 import { baseStyles } from '../src/styles/index.js';
+import { pickReadableText } from '../src/language-map.js';
 import { deepActiveElement, press, tab } from '@citopia/testing';
 
 /** A real component on the base class, with the shared toggle, as every Citopia component has. */
@@ -189,5 +190,25 @@ describe('easy-to-read mode', () => {
     expect(readingFollowerCount()).to.equal(before + 1);
     wrapper.remove();
     expect(readingFollowerCount()).to.equal(before);
+  });
+});
+
+describe('pickReadableText', () => {
+  const standard = { fr: 'Déposez une demande de permis.', en: 'Apply for a permit.' };
+  const easy = { fr: 'Vous demandez un permis.', ar: 'اطلب إذنا.' };
+  it('gives the standard text when the mode is standard', () => {
+    expect(pickReadableText(standard, easy, 'fr-CH', false)).to.deep.equal({ text: 'Déposez une demande de permis.', lang: 'fr' });
+  });
+  it('gives the easy text in the page language when the mode is easy', () => {
+    expect(pickReadableText(standard, easy, 'fr-CH', true)).to.deep.equal({ text: 'Vous demandez un permis.', lang: 'fr' });
+    expect(pickReadableText(standard, easy, 'ar', true)).to.deep.equal({ text: 'اطلب إذنا.', lang: 'ar' });
+  });
+  it('prefers a standard text in the page language to an easy text in another', () => {
+    expect(pickReadableText(standard, easy, 'en', true)).to.deep.equal({ text: 'Apply for a permit.', lang: 'en' });
+  });
+  it('tolerates missing or malformed easy data', () => {
+    expect(pickReadableText(standard, undefined, 'fr', true).text).to.equal('Déposez une demande de permis.');
+    expect(pickReadableText(standard, { fr: 42 }, 'fr', true).text).to.equal('Déposez une demande de permis.');
+    expect(pickReadableText('Texte', 'Texte facile', 'fr', true).text).to.equal('Texte facile');
   });
 });
