@@ -80,7 +80,18 @@ let storage = createSafeStorage();
 let preference: ReadingMode | undefined;
 let preferenceRead = false;
 const followers = new Set<() => void>();
-let listening = false;
+
+function notifyFollowers(): void {
+  for (const follow of [...followers]) follow();
+}
+function onChangeEvent(event: Event): void {
+  const mode = (event as CustomEvent<{ reading?: unknown }>).detail?.reading;
+  if (isReadingMode(mode)) applyPreference(mode);
+}
+function onStorage(event: StorageEvent): void {
+  if (event.key === `citopia:${READING_STORAGE_KEY}` && isReadingMode(event.newValue)) applyPreference(event.newValue);
+}
+let attributeObserver: MutationObserver | undefined;
 
 /** The remembered choice, if the person made one (read from storage once, then kept in memory). */
 export function readingPreference(): ReadingMode | undefined {
@@ -108,30 +119,30 @@ function applyPreference(mode: ReadingMode): void {
   preferenceRead = true;
   if (preference === mode) return;
   preference = mode;
-  for (const follow of [...followers]) follow();
+  notifyFollowers();
 }
 
 /**
- * Calls `onChange` when the choice or any `data-citopia-reading`/`reading` attribute may have
- * changed (this page, another copy of Citopia on it, or another tab). Returns the unsubscribe.
+ * Calls `onChange` when the choice or any `data-citopia-reading` attribute may have changed
+ * (this page, another copy of Citopia on it, or another tab). Returns the unsubscribe. The
+ * listeners and the one attribute observer exist only while some element follows.
  */
 export function followReading(onChange: () => void): () => void {
-  if (!listening) {
-    listening = true;
-    window.addEventListener(READING_CHANGE_EVENT, (event) => {
-      const mode = (event as CustomEvent<{ reading?: unknown }>).detail?.reading;
-      if (isReadingMode(mode)) applyPreference(mode);
-    });
-    window.addEventListener('storage', (event) => {
-      if (event.key === `citopia:${READING_STORAGE_KEY}` && isReadingMode(event.newValue)) applyPreference(event.newValue);
-    });
-    new MutationObserver(() => {
-      for (const follow of [...followers]) follow();
-    }).observe(document, { attributes: true, attributeFilter: ['data-citopia-reading'], subtree: true });
+  if (followers.size === 0) {
+    window.addEventListener(READING_CHANGE_EVENT, onChangeEvent);
+    window.addEventListener('storage', onStorage);
+    attributeObserver = new MutationObserver(notifyFollowers);
+    attributeObserver.observe(document, { attributes: true, attributeFilter: ['data-citopia-reading'], subtree: true });
   }
   followers.add(onChange);
   return () => {
-    followers.delete(onChange);
+    if (!followers.delete(onChange) || followers.size > 0) return;
+    window.removeEventListener(READING_CHANGE_EVENT, onChangeEvent);
+    window.removeEventListener('storage', onStorage);
+    attributeObserver?.disconnect();
+    attributeObserver = undefined;
+    // Unheard while nobody follows: read the device again next time.
+    preferenceRead = false;
   };
 }
 
