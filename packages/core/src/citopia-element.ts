@@ -103,7 +103,11 @@ export class CitopiaElement extends LitElement {
     }
   }
 
+  /** True when the shadow root held server-rendered DOM at connection (before the first update). */
+  private arrivedWithDom = false;
+
   override connectedCallback(): void {
+    if (!this.hasUpdated) this.arrivedWithDom = (this.shadowRoot?.childNodes.length ?? 0) > 0;
     if (this.serverRendered && !this.hasUpdated) this.preHydrationEdits = this.editedFields();
     super.connectedCallback();
     this.updateLanguage();
@@ -186,13 +190,17 @@ export class CitopiaElement extends LitElement {
 
   /** Renders with msg() answering in this element's language. */
   protected override update(changed: PropertyValues): void {
-    if (this.serverRendered && !this.hasUpdated && this.easyReading) this.skipHydration();
+    const adoptServerDom = !this.hasUpdated && this.arrivedWithDom;
     withLocale(
       this.locale,
       this.strings,
       () => {
         try {
           super.update(changed);
+          // Hydration adopted the server's text, which is standard wording (easy-to-read
+          // catalogues are not loaded on the server): a person reading in easy-to-read
+          // language gets a fresh render instead.
+          if (adoptServerDom && this.easyReading) this.renderFresh();
         } catch (error) {
           if (!(error instanceof Error) || !error.message.startsWith('Hydration')) throw error;
           this.renderAfresh(error);
@@ -203,28 +211,22 @@ export class CitopiaElement extends LitElement {
   }
 
   /**
-   * The server renders standard wording (easy-to-read catalogues are not loaded there), and
-   * hydration would adopt its text as is: for a person who reads in easy-to-read language, the
-   * first client render starts clean instead.
-   */
-  private skipHydration(): void {
-    const self = this as unknown as { _$needsHydration?: boolean };
-    if (!self._$needsHydration) return;
-    self._$needsHydration = false;
-    const root = this.renderRoot as (ShadowRoot | HTMLElement) & { _$litPart$?: unknown };
-    root._$litPart$ = undefined;
-    for (const child of [...root.childNodes]) if (!(child instanceof HTMLStyleElement)) child.remove();
-  }
-
-  /**
    * Server-rendered DOM that does not match the first client render (the server lacked data or
    * code the browser has) cannot be hydrated: start clean rather than show a broken mix.
    */
   private renderAfresh(error: Error): void {
     console.warn(`[citopia] <${this.localName}> could not hydrate the server's rendering; rendering it again.`, error.message);
+    this.renderFresh();
+  }
+
+  /**
+   * Renders into an emptied root, forgetting what lit-html (or hydration) put there. The
+   * server's `<style>` stays: a hydrated root has no adopted style sheets.
+   */
+  private renderFresh(): void {
     const root = this.renderRoot as (ShadowRoot | HTMLElement) & { _$litPart$?: unknown };
     root._$litPart$ = undefined; // lit-html's record of what it rendered into this root
-    root.replaceChildren();
+    for (const node of [...root.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
     render(this.render(), root, this.renderOptions);
   }
 
