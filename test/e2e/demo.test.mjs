@@ -115,7 +115,9 @@ test('the page-level easy-to-read switch changes every component, and is remembe
   await toggle.click();
   await page.waitForFunction(() => document.querySelector('citopia-service-finder')?.shadowRoot?.querySelector('label')?.textContent?.trim() === 'Chercher un service');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
-  await page.waitForFunction(() => document.querySelector('citopia-assistance-request')?.shadowRoot?.textContent?.includes('Suivant'));
+  // The other components follow: the badge's button, the notice's settings button (consent was given above).
+  await page.waitForFunction(() => document.querySelector('citopia-open-source-badge')?.shadowRoot?.textContent?.includes('En savoir plus'));
+  await page.waitForFunction(() => document.querySelector('citopia-privacy-notice')?.shadowRoot?.textContent?.includes('Vos choix pour vos données'));
   await page.reload();
   await page.waitForFunction(() => customElements.get('citopia-service-finder'));
   await page.waitForFunction(() => document.querySelector('citopia-service-finder')?.shadowRoot?.querySelector('label')?.textContent?.trim() === 'Chercher un service');
