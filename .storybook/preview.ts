@@ -28,17 +28,22 @@ const preview: Preview = {
       description: 'Text direction (Arabic is right-to-left on its own)',
       toolbar: { title: 'Direction', icon: 'transfer', items: [{ value: 'auto', title: 'From language' }, { value: 'ltr', title: 'LTR' }, { value: 'rtl', title: 'RTL' }], dynamicTitle: true },
     },
+    reading: {
+      description: 'Reading mode (data-citopia-reading on the wrapper; a story with its own reading attribute keeps it)',
+      toolbar: { title: 'Reading', icon: 'book', items: [{ value: 'auto', title: 'Person’s choice' }, { value: 'standard', title: 'Standard' }, { value: 'easy', title: 'Easy to read' }], dynamicTitle: true },
+    },
     theme: {
       description: 'City theme (only --citopia-* custom properties and ::part)',
       toolbar: { title: 'Theme', icon: 'paintbrush', items: [{ value: 'default', title: 'Default' }, { value: 'rouge-et-jaune', title: 'Rouge et jaune' }, { value: 'vert', title: 'Vert' }], dynamicTitle: true },
     },
   },
-  initialGlobals: { locale: 'fr', scheme: 'light dark', dir: 'auto', theme: 'default' },
+  initialGlobals: { locale: 'fr', scheme: 'light dark', dir: 'auto', reading: 'auto', theme: 'default' },
   decorators: [
     (story, context) => {
-      const { locale, scheme, dir, theme } = context.globals as Record<string, string>;
+      const { locale, scheme, dir, theme, reading } = context.globals as Record<string, string>;
       const wrapper = document.createElement('div');
       wrapper.lang = locale ?? 'fr';
+      if (reading === 'easy' || reading === 'standard') wrapper.dataset.citopiaReading = reading;
       if (dir && dir !== 'auto') wrapper.dir = dir;
       else if (locale === 'ar') wrapper.dir = 'rtl';
       wrapper.style.setProperty('--citopia-color-scheme', scheme ?? 'light dark');

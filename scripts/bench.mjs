@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every package's benchmark (packages/*/bench/index.mjs, each exporting a
 // default async function that prints its own table) one after the other. A benchmark, not a
-// timed test: it prints figures and ratios, it does not fail on them.
+// timed test: it prints figures and ratios, it does not fail on them. Then the readability of
+// the standard and easy-to-read strings per locale (scripts/easy-read-bench.mjs).
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,4 +14,8 @@ for (const name of readdirSync('packages').sort()) {
   console.log(`\n=== ${name} ===`);
   const mod = await import(pathToFileURL(resolve(file)).href);
   await mod.default();
+}
+if (!only || only === 'easy-read') {
+  console.log('\n=== easy-to-read strings ===');
+  (await import('./easy-read-bench.mjs')).default();
 }

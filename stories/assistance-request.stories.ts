@@ -24,6 +24,7 @@ export const JsonAdapterNoServices = fixtureStory(fixtures, 'json-adapter-no-ser
 export const DefinitionError = fixtureStory(fixtures, 'definition-error');
 export const LoadError = fixtureStory(fixtures, 'load-error');
 export const ValidationErrors = fixtureStory(fixtures, 'validation-errors');
+export const EasyRead = fixtureStory(fixtures, 'easy-read');
 export const RestoredDraft = fixtureStory(fixtures, 'restored-draft');
 export const CheckAnswers = fixtureStory(fixtures, 'check-answers');
 export const Outbox = fixtureStory(fixtures, 'outbox');

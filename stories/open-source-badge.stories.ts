@@ -15,6 +15,7 @@ export const JsonRendering = fixtureStory(fixtures, 'json-rendering');
 export const HostData = fixtureStory(fixtures, 'host-data');
 export const AttributesOnly = fixtureStory(fixtures, 'attributes-only');
 export const ValidateValid = fixtureStory(fixtures, 'validate-valid');
+export const EasyRead = fixtureStory(fixtures, 'easy-read');
 export const ValidateOldVersion = fixtureStory(fixtures, 'validate-old-version');
 export const Hostile = fixtureStory(fixtures, 'hostile');
 export const BrokenSyntax = fixtureStory(fixtures, 'broken-syntax');

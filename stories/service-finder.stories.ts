@@ -9,6 +9,7 @@ export default meta;
 export const Small = fixtureStory(fixtures, 'small');
 export const VilleDeDemo = fixtureStory(fixtures, 'ville-de-demo');
 export const Results = fixtureStory(fixtures, 'results');
+export const EasyRead = fixtureStory(fixtures, 'easy-read');
 export const Filtered = fixtureStory(fixtures, 'filtered');
 export const NoResults = fixtureStory(fixtures, 'no-results');
 export const Open311 = fixtureStory(fixtures, 'open311');

@@ -1,7 +1,7 @@
 // End to end: the demo city page as `npm start` serves it (the CDN build, the local Open311
 // server), driven in Debian's Chromium with playwright-core and real input: search, no result,
-// a request submitted to the local server, consent given and withdrawn, the badge expanded, and
-// axe over the whole page in every locale.
+// a request submitted to the local server, consent given and withdrawn, the badge expanded, the
+// page-level easy-to-read switch, and axe over the whole page in every locale and both modes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -108,14 +108,40 @@ test('the open-source badge shows Citopia\'s own publiccode.yml', async () => {
   assert.match(await details.textContent(), /Citopia/);
 });
 
-test('axe passes on the whole page in every locale', async () => {
+test('the page-level easy-to-read switch changes every component, and is remembered after a reload', async () => {
+  const toggle = page.locator('#reading-toggle');
+  assert.equal(await page.locator('citopia-service-finder .reading-toggle').count(), 0, 'components hide their own switch');
+  await page.locator('button[data-lang="fr"]').click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  await toggle.click();
+  await page.waitForFunction(() => document.querySelector('citopia-service-finder')?.shadowRoot?.querySelector('label')?.textContent?.trim() === 'Chercher un service');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  // The other components follow: the badge's button, the notice's settings button (consent was given above).
+  await page.waitForFunction(() => document.querySelector('citopia-open-source-badge')?.shadowRoot?.textContent?.includes('En savoir plus'));
+  await page.waitForFunction(() => document.querySelector('citopia-privacy-notice')?.shadowRoot?.textContent?.includes('Vos choix pour vos données'));
+  await page.reload();
+  await page.waitForFunction(() => customElements.get('citopia-service-finder'));
+  await page.waitForFunction(() => document.querySelector('citopia-service-finder')?.shadowRoot?.querySelector('label')?.textContent?.trim() === 'Chercher un service');
+  assert.equal(await page.locator('#reading-toggle').getAttribute('aria-pressed'), 'true');
+  await page.locator('#reading-toggle').click();
+  await page.waitForFunction(() => document.querySelector('citopia-service-finder')?.shadowRoot?.querySelector('label')?.textContent?.trim() === 'Rechercher une prestation');
+});
+
+test('axe passes on the whole page in every locale, in standard and easy-to-read language', async () => {
   await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
   for (const lang of LOCALES) {
     await page.locator(`button[data-lang="${lang}"]`).click();
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await page.waitForTimeout(300);
-    const violations = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`), WCAG);
-    assert.deepEqual(violations, [], `axe violations in ${lang}`);
+    for (const mode of ['standard', 'easy']) {
+      if (mode === 'easy') {
+        await page.locator('#reading-toggle').click();
+        await page.waitForTimeout(300);
+      }
+      const violations = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`), WCAG);
+      assert.deepEqual(violations, [], `axe violations in ${lang}, ${mode} language`);
+    }
+    await page.locator('#reading-toggle').click();
   }
 });
 

@@ -65,6 +65,7 @@ const COUNT_FROM = 400;
  * @event citopia-request-queued - Sending failed for now; the request waits on the device: `{ key, attempts }`.
  * @event citopia-request-rejected - The server refused the request: `{ errors: [{code, description}] }`.
  * @event citopia-privacy-open - The privacy link was activated: `{ href }`. Cancel it to show the notice your own way.
+ * @event citopia-reading-change - The person chose easy-to-read or standard language; detail `{ reading }`. Every Citopia component on the page follows.
  *
  * @csspart base - The component's wrapper.
  * @csspart error-summary - The list of problems shown after a submit attempt.
@@ -75,6 +76,7 @@ const COUNT_FROM = 400;
  * @csspart outbox - The message shown while a request waits on the device.
  * @csspart confirmation - The confirmation after sending.
  * @csspart button - Every button.
+ * @csspart reading-toggle - The "Easy to read" toggle (absent with `hide-reading-toggle`).
  *
  * @cssproperty --citopia-assistance-request-max-width - The largest width of the form (40rem).
  * @cssproperty --citopia-assistance-request-section-gap - Space between the form's sections (2rem).
@@ -561,7 +563,7 @@ export class AssistanceRequest extends CitopiaElement {
   override render() {
     return html`<div part="base" class="base">
       <div class="visually-hidden" role="status">${this.live}</div>
-      ${this.renderView()}
+      ${this.renderReadingToggle()}${this.renderView()}
     </div>`;
   }
 

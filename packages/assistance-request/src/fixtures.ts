@@ -192,6 +192,17 @@ export const fixtures = defineFixtures<AssistanceRequest>({
       ready: (el) => shown(el, '#summary ul'),
     },
     {
+      name: 'easy-read',
+      title: 'Easy to read: validation errors',
+      description: 'reading="easy": the form, its hints and its error messages in easy-to-read language, the toggle pressed.',
+      attributes: { 'service-code': '101', reading: 'easy' },
+      setup: (el, ctx) => {
+        el.endpoint = tree(ctx, 'ville', 'easy-read');
+        void submit(el);
+      },
+      ready: (el) => shown(el, '#summary ul'),
+    },
+    {
       name: 'restored-draft',
       title: 'A draft restored after a reload',
       description: 'Answers typed earlier come back from the device, with a notice and a "start again" button.',

@@ -1,8 +1,10 @@
-import { LitElement, isServer, render, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize/init/install.js';
 import { resolveLanguage, watchLanguage } from './language.js';
 import { directionOf, toSupportedLocale, type Locale } from './locales-supported.js';
 import { activeLocale, ensureLocale, installLocalization, isLocaleReady, withLocale, type StringOverrides } from './i18n.js';
+import { ensureEasyLocale, followReading, isEasyLocaleReady, resolveReading, setReadingPreference, type ReadingMode } from './reading-mode.js';
 import { emitEvent, type CitopiaEventMap, type CitopiaEventName, type EmitOptions } from './events.js';
 
 installLocalization();
@@ -17,6 +19,9 @@ installLocalization();
  * - Translations: the locale's catalogue is loaded before the first render, so nobody sees a
  *   flash of English; `msg()` calls during render answer in the element's language.
  * - Host wording: the `strings` property (or a JSON `strings` attribute) overrides any string.
+ * - Reading mode: `reading="easy"` (or an ancestor's `data-citopia-reading`, or the person's
+ *   remembered choice) switches every string to its easy-to-read variant; each component shows
+ *   a toggle for it (`renderReadingToggle()`) unless `hide-reading-toggle` is set.
  * - Events: `emit()` dispatches typed, bubbling, composed events.
  */
 export class CitopiaElement extends LitElement {
@@ -25,6 +30,30 @@ export class CitopiaElement extends LitElement {
    * per locale (`{"fr": {...}}`). `{0}`, `{1}` stand for the values of the source string.
    */
   @property({ attribute: 'strings', type: Object }) strings: StringOverrides | undefined;
+
+  /**
+   * "easy" for easy-to-read language, "standard" for the usual wording. Unset: the closest
+   * ancestor's `data-citopia-reading`, else the person's remembered choice, else standard.
+   */
+  @property({ attribute: 'reading' }) reading: ReadingMode | undefined;
+
+  /** Hides the component's own easy-to-read toggle (for a page with one page-level toggle). */
+  @property({ type: Boolean, attribute: 'hide-reading-toggle' }) hideReadingToggle = false;
+
+  /** The reading mode in effect, resolved from `reading`, ancestors and the person's choice. */
+  @state() private effectiveReading: ReadingMode = 'standard';
+
+  /** The reading mode in effect ("easy" or "standard"). */
+  get readingMode(): ReadingMode {
+    return this.effectiveReading;
+  }
+
+  /** True when strings, and data with an easy-to-read text, are shown in easy-to-read language. */
+  protected get easyReading(): boolean {
+    return this.effectiveReading === 'easy';
+  }
+
+  private stopFollowingReading: (() => void) | undefined;
 
   /** The page's language tag as resolved (for example "fr-CH"). */
   @state() protected dataLanguage = 'en';
@@ -74,17 +103,25 @@ export class CitopiaElement extends LitElement {
     }
   }
 
+  /** True when the shadow root held server-rendered DOM at connection (before the first update). */
+  private arrivedWithDom = false;
+
   override connectedCallback(): void {
+    if (!this.hasUpdated) this.arrivedWithDom = (this.shadowRoot?.childNodes.length ?? 0) > 0;
     if (this.serverRendered && !this.hasUpdated) this.preHydrationEdits = this.editedFields();
     super.connectedCallback();
     this.updateLanguage();
     this.stopWatchingLanguage = watchLanguage(this, () => this.updateLanguage());
+    this.updateReading();
+    this.stopFollowingReading = followReading(() => this.updateReading());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatchingLanguage?.();
     this.stopWatchingLanguage = undefined;
+    this.stopFollowingReading?.();
+    this.stopFollowingReading = undefined;
   }
 
   /** Re-reads the language; the language watcher calls it on any `lang` change above us. */
@@ -96,6 +133,36 @@ export class CitopiaElement extends LitElement {
     const dir = directionOf(tag);
     if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
     if (!isLocaleReady(locale)) void ensureLocale(locale).then(() => this.requestUpdate());
+    if (this.easyReading && !isEasyLocaleReady(locale)) void ensureEasyLocale(locale).then(() => this.requestUpdate());
+  }
+
+  /** Re-resolves the reading mode; called on connect, on `reading` changes and on any choice. */
+  protected updateReading(): void {
+    const mode = resolveReading(this, this.reading);
+    if (mode !== this.effectiveReading) this.effectiveReading = mode;
+    if (mode === 'easy' && !isEasyLocaleReady(this.locale)) void ensureEasyLocale(this.locale).then(() => this.requestUpdate());
+  }
+
+  /**
+   * The easy-to-read switch, placed by each component where it fits (a pressed-state button:
+   * the WAI-ARIA toggle button pattern). Pressing it records the person's choice for every
+   * component on the page; if this element is pinned by its own or an ancestor's setting, it
+   * switches itself too, so that the control always does what it says.
+   */
+  protected renderReadingToggle(): TemplateResult | typeof nothing {
+    if (this.hideReadingToggle) return nothing;
+    return html`<div class="reading-toggle" part="reading-toggle">
+      <button type="button" class="reading-toggle-button" aria-pressed=${this.easyReading ? 'true' : 'false'} @click=${this.toggleReading}>
+        ${msg('Easy to read', { id: 'core.reading.toggle' })}
+      </button>
+    </div>`;
+  }
+
+  private toggleReading(): void {
+    const next: ReadingMode = this.easyReading ? 'standard' : 'easy';
+    setReadingPreference(next, this);
+    if (resolveReading(this, this.reading) !== next) this.reading = next;
+    this.updateReading();
   }
 
   /**
@@ -104,7 +171,10 @@ export class CitopiaElement extends LitElement {
    */
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (!isServer) return;
+    if (!isServer) {
+      if (changed.has('reading') && this.isConnected) this.updateReading();
+      return;
+    }
     const tag = this.getAttribute('lang') ?? activeLocale() ?? 'en';
     this.dataLanguage = tag;
     this.locale = toSupportedLocale(tag);
@@ -114,19 +184,30 @@ export class CitopiaElement extends LitElement {
   /** Holds the update until the catalogue for our locale is in memory. */
   protected override async scheduleUpdate(): Promise<void> {
     if (!isLocaleReady(this.locale)) await ensureLocale(this.locale);
+    if (this.easyReading && !isEasyLocaleReady(this.locale)) await ensureEasyLocale(this.locale);
     super.scheduleUpdate();
   }
 
   /** Renders with msg() answering in this element's language. */
   protected override update(changed: PropertyValues): void {
-    withLocale(this.locale, this.strings, () => {
-      try {
-        super.update(changed);
-      } catch (error) {
-        if (!(error instanceof Error) || !error.message.startsWith('Hydration')) throw error;
-        this.renderAfresh(error);
-      }
-    });
+    const adoptServerDom = !this.hasUpdated && this.arrivedWithDom;
+    withLocale(
+      this.locale,
+      this.strings,
+      () => {
+        try {
+          super.update(changed);
+          // Hydration adopted the server's text, which is standard wording (easy-to-read
+          // catalogues are not loaded on the server): a person reading in easy-to-read
+          // language gets a fresh render instead.
+          if (adoptServerDom && this.easyReading) this.renderFresh();
+        } catch (error) {
+          if (!(error instanceof Error) || !error.message.startsWith('Hydration')) throw error;
+          this.renderAfresh(error);
+        }
+      },
+      this.easyReading,
+    );
   }
 
   /**
@@ -135,15 +216,23 @@ export class CitopiaElement extends LitElement {
    */
   private renderAfresh(error: Error): void {
     console.warn(`[citopia] <${this.localName}> could not hydrate the server's rendering; rendering it again.`, error.message);
+    this.renderFresh();
+  }
+
+  /**
+   * Renders into an emptied root, forgetting what lit-html (or hydration) put there. The
+   * server's `<style>` stays: a hydrated root has no adopted style sheets.
+   */
+  private renderFresh(): void {
     const root = this.renderRoot as (ShadowRoot | HTMLElement) & { _$litPart$?: unknown };
     root._$litPart$ = undefined; // lit-html's record of what it rendered into this root
-    root.replaceChildren();
+    for (const node of [...root.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
     render(this.render(), root, this.renderOptions);
   }
 
   /** Runs `fn` with msg() in this element's language, for strings built outside render(). */
   protected localize<T>(fn: () => T): T {
-    return withLocale(this.locale, this.strings, fn);
+    return withLocale(this.locale, this.strings, fn, this.easyReading);
   }
 
   /** Dispatches a Citopia event; returns true when a listener cancelled it. */

@@ -8,8 +8,10 @@
  * }
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CitopiaEventMap {}
+export interface CitopiaEventMap {
+  /** The person chose easy-to-read or standard language (any component's toggle, or the page's). */
+  'citopia-reading-change': { reading: 'easy' | 'standard' };
+}
 
 export type CitopiaEventName = keyof CitopiaEventMap & string;
 

@@ -27,17 +27,27 @@ export type StringOverrides = Record<string, string | Record<string, string>>;
 interface RenderContext {
   locale: Locale;
   overrides: StringOverrides | undefined;
+  /** Easy-to-read mode: the `<locale>-easy` catalogue is looked up first (see reading-mode.ts). */
+  easy?: boolean;
 }
 
 const loaders: LocaleLoaders[] = [];
-const catalogues = new Map<Locale, Record<string, unknown>>();
+/** Catalogues by key: a locale (`fr`), or a locale's easy-to-read layer (`fr-easy`). */
+const catalogues = new Map<string, Record<string, unknown>>();
 const loaded = new Map<Locale, Set<LocaleLoaders>>();
 const pending = new Map<string, Promise<void>>();
 let context: RenderContext | undefined;
 let installed = false;
 
-function lookupOverride(overrides: StringOverrides | undefined, locale: Locale, id: string | undefined) {
+/** Adds messages to the catalogue `key` (a locale, or `<locale>-easy`). */
+export function addCatalogue(key: string, templates: Record<string, unknown>): void {
+  catalogues.set(key, { ...catalogues.get(key), ...templates });
+}
+
+function lookupOverride(overrides: StringOverrides | undefined, locale: Locale, id: string | undefined, easy?: boolean) {
   if (!overrides || !id) return undefined;
+  const perEasy = easy ? overrides[`${locale}-easy`] : undefined;
+  if (perEasy && typeof perEasy === 'object' && typeof perEasy[id] === 'string') return perEasy[id];
   const perLocale = overrides[locale];
   if (perLocale && typeof perLocale === 'object' && typeof perLocale[id] === 'string') return perLocale[id];
   const global = overrides[id];
@@ -60,11 +70,12 @@ function citopiaMsg(template: string | StrTemplate, options?: { id?: string }): 
   const ctx = context;
   const id = options?.id;
   const values = isStrTagged(template as never) ? (template as StrTemplate).values : [];
-  const override = ctx && lookupOverride(ctx.overrides, ctx.locale, id);
+  const override = ctx && lookupOverride(ctx.overrides, ctx.locale, id, ctx.easy);
   if (override !== undefined) {
     return override.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < values.length ? String(values[Number(index)]) : whole));
   }
-  const localized = ctx && id && ctx.locale !== SOURCE_LOCALE ? catalogues.get(ctx.locale)?.[id] : undefined;
+  const easy = ctx?.easy && id ? catalogues.get(`${ctx.locale}-easy`)?.[id] : undefined;
+  const localized = easy ?? (ctx && id && ctx.locale !== SOURCE_LOCALE ? catalogues.get(ctx.locale)?.[id] : undefined);
   if (typeof localized === 'string') return localized;
   if (localized && isStrTagged(localized as never)) {
     const t = localized as StrTemplate;
@@ -117,7 +128,7 @@ export function ensureLocale(locale: Locale): Promise<void> {
         .map(async (l) => {
           try {
             const mod = await l[target]!();
-            catalogues.set(locale, { ...catalogues.get(locale), ...mod.templates });
+            addCatalogue(locale, mod.templates);
           } catch (error) {
             console.warn(`[citopia] could not load the "${locale}" translations`, error);
           } finally {
@@ -135,10 +146,18 @@ export function activeLocale(): Locale | undefined {
   return context?.locale;
 }
 
-/** Runs `fn` with msg() answering in `locale`, with the element's overrides. Re-entrant. */
-export function withLocale<T>(locale: Locale, overrides: StringOverrides | undefined, fn: () => T): T {
+/** True when msg() answers in easy-to-read language right now. */
+export function activeEasy(): boolean {
+  return context?.easy === true;
+}
+
+/**
+ * Runs `fn` with msg() answering in `locale`, with the element's overrides, in easy-to-read
+ * language when `easy`. Re-entrant.
+ */
+export function withLocale<T>(locale: Locale, overrides: StringOverrides | undefined, fn: () => T, easy = false): T {
   const previous = context;
-  context = { locale, overrides };
+  context = { locale, overrides, easy };
   try {
     return fn();
   } finally {

@@ -14,6 +14,7 @@ export {
   isLocaleReady,
   withLocale,
   activeLocale,
+  activeEasy,
   plural,
   formatNumber,
   type LocaleLoaders,
@@ -21,4 +22,18 @@ export {
   type StringOverrides,
   type PluralForms,
 } from './i18n.js';
-export { coreTranslations } from './translations.js';
+export {
+  registerEasyTranslations,
+  ensureEasyLocale,
+  isEasyLocaleReady,
+  readingPreference,
+  setReadingPreference,
+  resolveReading,
+  isReadingMode,
+  READING_MODES,
+  READING_CHANGE_EVENT,
+  READING_STORAGE_KEY,
+  type ReadingMode,
+  type EasyLocaleLoaders,
+} from './reading-mode.js';
+export { coreTranslations, coreEasyTranslations } from './translations.js';

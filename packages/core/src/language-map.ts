@@ -45,3 +45,21 @@ export function allTexts(value: unknown): Array<{ text: string; lang: string | u
     .filter((e): e is [string, string] => typeof e[1] === 'string')
     .map(([lang, text]) => ({ text, lang }));
 }
+
+/**
+ * The text to show of a data field that may also carry an easy-to-read version (a catalogue
+ * entry's or a privacy purpose's `easyDescription`): in easy-to-read mode the easy text when it
+ * is in the page's language or in the language of the standard text picked for it; otherwise the
+ * standard text (a person is better served by a standard text in their language than an easy
+ * one in another).
+ */
+export function pickReadableText(standard: unknown, easy: unknown, language: string, easyReading: boolean): PickedText {
+  const picked = pickText(standard, language);
+  if (!easyReading) return picked;
+  const simple = pickText(easy, language);
+  if (!simple.text) return picked;
+  // A plain string (no tag) is in the page's language.
+  const easyLanguage = primaryLanguage(simple.lang ?? language);
+  const usable = !picked.text || easyLanguage === primaryLanguage(language) || easyLanguage === primaryLanguage(picked.lang ?? language);
+  return usable ? simple : picked;
+}

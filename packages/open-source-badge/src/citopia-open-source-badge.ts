@@ -61,6 +61,7 @@ export interface OpenSourceBadgeElement extends HTMLElement {
  *
  * @event citopia-open-source-badge-load - The source was read; `detail`: `{ summary }`.
  * @event citopia-open-source-badge-toggle - The details were opened or closed; `detail`: `{ open }`.
+ * @event citopia-reading-change - The person chose easy-to-read or standard language; detail `{ reading }`. Every Citopia component on the page follows.
  * @fires citopia-open-source-badge-load
  * @fires citopia-open-source-badge-toggle
  *
@@ -75,6 +76,7 @@ export interface OpenSourceBadgeElement extends HTMLElement {
  * @csspart reuse-link - The "Reuse this software" link.
  * @csspart problems - The validation report (with `validate`).
  * @csspart problems-title - The heading of the validation report.
+ * @csspart reading-toggle - The "Easy to read" toggle (absent with `hide-reading-toggle`).
  *
  * @cssproperty --citopia-open-source-badge-pill-background - Background of the pill (default: the primary colour).
  * @cssproperty --citopia-open-source-badge-pill-color - Text colour of the pill (default: the colour on primary).
@@ -255,6 +257,7 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
           </button>
         </div>
         <div id="details" class="details" part="details" ?hidden=${!this.open} @keydown=${this.onDetailsKeydown}>
+          ${this.open ? this.renderReadingToggle() : nothing}
           <div role="status" part="status">
             ${this.loadState === 'error'
               ? html`<p class="message error">${msg('The description of this software could not be loaded.', { id: 'osb.error.load' })} ${describeLoadError(this.loadError)}</p>`

@@ -97,6 +97,9 @@ export const fixtures = defineFixtures<OpenSourceBadge>({
       ready,
     },
     fromFile('validate-valid', 'Maintainer view of a valid file', 'guichet-v0.7.publiccode.yml', 'With validate: "No problems found".', { attributes: { validate: true } }),
+    fromFile('easy-read', 'Easy to read: a maintainer view with problems', 'signalement-v0.2.publiccode.yml', 'reading="easy": every text in easy-to-read language (plain English, FALC, Leichte Sprache, lingua facile, simple Arabic), the toggle pressed.', {
+      attributes: { validate: true, reading: 'easy' },
+    }),
     fromFile('validate-old-version', 'Maintainer view of a 0.2 file', 'signalement-v0.2.publiccode.yml', 'With validate: the warning that recommends "0".', { attributes: { validate: true } }),
     fromFile('hostile', 'Hostile strings', 'hostile.publiccode.json', 'Markup, script and javascript: URLs in every field render as text; only safe URLs become links.', { attributes: { validate: true } }),
     fromFile('broken-syntax', 'Bad YAML, partly readable', 'broken-syntax.publiccode.yml', 'A paragraph pasted without indentation breaks the file: the badge shows what it can and says so.', { attributes: { validate: true } }),

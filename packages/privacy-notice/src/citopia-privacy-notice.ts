@@ -6,7 +6,7 @@ import { msg } from '@lit/localize/init/install.js'; // the runtime-free entries
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement, directionOf, primaryLanguage } from '@citopia/core';
 import { fetchJson, describeLoadError } from '@citopia/core/fetch';
-import { pickText, type Localizable } from '@citopia/core/language-map';
+import { pickReadableText, pickText, type Localizable } from '@citopia/core/language-map';
 import { safeUrl } from '@citopia/core/safe-url';
 import { consentPurposes, type Contact, type LegalBasis, type PrivacyConfig, type Purpose } from './config.js';
 import { findController, validateConfig } from './validate-config.js';
@@ -72,6 +72,7 @@ function deepActive(): HTMLElement | null {
  *
  * @tag citopia-privacy-notice
  *
+ * @event citopia-reading-change - The person chose easy-to-read or standard language; detail `{ reading }`. Every Citopia component on the page follows.
  * @event citopia-consent-change - The consent state (`ConsentState`: purposes, decided, version,
  * date, gpc): once when the notice has read its configuration and the stored choice, then on
  * every change. Bubbles and crosses shadow roots.
@@ -83,6 +84,7 @@ function deepActive(): HTMLElement | null {
  * @csspart settings-button - The small, always-available "Privacy settings" button.
  * @csspart dialog - The details dialog.
  * @csspart icon - A data category icon.
+ * @csspart reading-toggle - The "Easy to read" toggle (absent with `hide-reading-toggle`).
  *
  * @cssproperty --citopia-privacy-notice-background - Background of the notice and the dialog.
  * @cssproperty --citopia-privacy-notice-max-width - Maximum width of the details dialog (48rem).
@@ -367,8 +369,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   // ---- rendering -------------------------------------------------------------------------
 
   /** A data text in the best language, marked with its own `lang` (and direction) when it differs from the page's. */
-  private t(value: Localizable | undefined) {
-    const { text, lang } = pickText(value, this.dataLanguage);
+  private t(value: Localizable | undefined, easy?: Localizable) {
+    const { text, lang } = easy === undefined ? pickText(value, this.dataLanguage) : pickReadableText(value, easy, this.dataLanguage, this.easyReading);
     const other = lang && primaryLanguage(lang) !== primaryLanguage(this.dataLanguage);
     return other ? html`<span lang=${lang} dir=${directionOf(lang)}>${text}</span>` : text;
   }
@@ -419,7 +421,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     const title = data.title ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
     if (this.mode === 'inline') {
       return html`<section part="notice" class="notice" aria-labelledby="title">
-        ${this.h(0, title, 'title')}${this.renderSummary()}${this.renderDetails(1)}${needsConsent ? this.renderDialogActions() : nothing}
+        ${this.h(0, title, 'title')}${this.renderSummary()}${this.renderDetails(1)}${needsConsent ? this.renderDialogActions() : nothing}${this.renderReadingToggle()}
       </section>`;
     }
     if (!needsConsent) {
@@ -429,6 +431,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
           <summary>${msg('Read the full privacy notice', { id: 'privacy.full-notice' })}</summary>
           ${this.renderDetails(1)}
         </details>
+        ${this.renderReadingToggle()}
       </section>`;
     }
     // Under Global Privacy Control the answer is already "no": no banner, the notice says so.
@@ -442,6 +445,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
               ${this.choiceButton(msg('Refuse all', { id: 'privacy.refuse-all' }), () => this.decide(this.all(false), true))}
               ${this.choiceButton(msg('Choose', { id: 'privacy.choose' }), () => this.openSettings(), 'dialog')}
             </div>
+            ${this.renderReadingToggle()}
           </section>`
         : html`<div class="compact">
             ${this.gpcOn && !this.record ? html`<p>${this.gpcNote()}</p>` : nothing}
@@ -502,6 +506,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       ${this.gpcOn && !this.record ? html`<p>${this.gpcNote()}</p>` : nothing}
       ${this.renderDetails(1)}
       ${consentPurposes(this.data!).length ? this.renderDialogActions() : nothing}
+      ${this.renderReadingToggle()}
     </dialog>`;
   }
 
@@ -581,7 +586,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     const consent = p.legalBasis === 'consent';
     return html`<li>
       ${this.h(offset, this.t(p.title))}
-      <p id="desc-${p.id}">${this.t(p.description)}</p>
+      <p id="desc-${p.id}">${this.t(p.description, p.easyDescription)}</p>
       <p>${msg(str`Legal basis: ${this.basis(p.legalBasis)}.`, { id: 'privacy.basis' })}
         ${p.legitimateInterest ? html`${msg('Interest pursued:', { id: 'privacy.interest' })} ${this.t(p.legitimateInterest)}` : nothing}</p>
       ${services.length

@@ -28,6 +28,8 @@ export interface Purpose {
   id: string;
   title: Localizable;
   description: Localizable;
+  /** The description in easy-to-read language, shown instead when the reading mode is easy. */
+  easyDescription?: Localizable;
   legalBasis: LegalBasis;
   /** Required when the legal basis is "legitimate-interest": the interest itself (Art. 13(1)(d)). */
   legitimateInterest?: Localizable;

@@ -65,6 +65,12 @@ export const fixtures = defineFixtures<PrivacyNotice>({
     notice('details-inline', 'Details inline (privacy-policy page)', 'mode="inline": every item of the notice under real headings, with the per-purpose switches, in the page.', {
       more: { attributes: { mode: 'inline' } },
     }),
+    notice('easy-read', 'Easy to read: the banner', 'reading="easy": the consent banner in easy-to-read language, the toggle pressed after the three choices.', {
+      more: { attributes: { reading: 'easy' } },
+    }),
+    notice('easy-read-inline', 'Easy to read: details inline', 'reading="easy" with mode="inline": every heading and text in easy-to-read language; purposes with an easyDescription show it.', {
+      more: { attributes: { mode: 'inline', reading: 'easy' } },
+    }),
     notice('details-dialog', 'Details in the dialog', 'The details opened from "Choose": a native modal dialog, focus on its heading, the page behind inert.', {
       more: {
         // In setup, so that the story opens it too (stories do not run `ready`).

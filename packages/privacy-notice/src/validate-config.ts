@@ -28,7 +28,7 @@ export const CONFIG_SHAPE: Shape = {
   summary: 'text',
   controller: [CONTACT, '!'],
   dpo: [CONTACT],
-  purposes: [[{ id: 'id!', title: 'text!', description: 'text!', legalBasis: 'basis!', legitimateInterest: 'text', categories: 'ids', default: 'bool' }], '!'],
+  purposes: [[{ id: 'id!', title: 'text!', description: 'text!', easyDescription: 'text', legalBasis: 'basis!', legitimateInterest: 'text', categories: 'ids', default: 'bool' }], '!'],
   dataCategories: [[{ id: 'id!', label: 'text!', icon: 'icon', description: 'text' }], '!'],
   source: 'text',
   recipients: [[{ name: 'text!', description: 'text' }]],

@@ -31,7 +31,8 @@ describe('<citopia-privacy-notice>', () => {
         expect(svg.getAttribute('aria-hidden')).to.equal('true');
         expect(svg.getBoundingClientRect().width).to.be.greaterThan(0);
       }
-      expect(root.querySelectorAll('button').length, 'no banner buttons').to.equal(0);
+      // No banner buttons: the easy-to-read toggle is the only control.
+      expect([...root.querySelectorAll('button')].map(text), 'no banner buttons').to.deep.equal(['Easy to read']);
       expect(root.querySelector('dialog')).to.equal(null);
       expect(root.querySelector('.banner')).to.equal(null);
     });
@@ -60,9 +61,9 @@ describe('<citopia-privacy-notice>', () => {
       expect(banner.getAttribute('aria-labelledby')).to.equal('title');
       expect(getComputedStyle(banner).position).to.equal('static');
       before.focus();
-      for (const name of CHOICES) {
+      for (const name of [...CHOICES, 'Easy to read']) {
         await tab();
-        expect(text(deepActiveElement()), 'tab order').to.equal(name);
+        expect(text(deepActiveElement()), 'tab order: the three choices, then the easy-to-read toggle').to.equal(name);
       }
       await tab();
       expect(deepActiveElement()).to.equal(after);
@@ -325,7 +326,7 @@ describe('<citopia-privacy-notice>', () => {
         expect(document.documentElement.style.scrollPaddingBlockEnd).to.equal(document.body.style.paddingBlockEnd);
         // Tab from the page's last control before the notice to the last one on the page.
         before.focus();
-        await tab(4); // the banner's three buttons, "After"
+        await tab(5); // the banner's three buttons, its easy-to-read toggle, "After"
         await tab();
         expect(deepActiveElement()).to.equal(last);
         await frame();

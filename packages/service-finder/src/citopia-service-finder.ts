@@ -13,7 +13,7 @@ import type { QueryToken } from './search/normalize.js';
 import { isOpen311List, parseCatalogueText, readCatalogue, readNativeCatalogue } from './catalogue/read.js';
 import type { Catalogue, Service } from './catalogue/types.js';
 import { renderChannel } from './channels.js';
-import { localText } from './text.js';
+import { localText, readableText } from './text.js';
 import './translations.js';
 
 export type { Catalogue, Service } from './catalogue/types.js';
@@ -58,6 +58,7 @@ const ANNOUNCE_DELAY = 700;
  * @slot - A plain list of links to services, shown before JavaScript runs and while the
  * catalogue loads (or fails to); without `src` or `services`, it is the catalogue.
  *
+ * @event citopia-reading-change - The person chose easy-to-read or standard language; detail `{ reading }`. Every Citopia component on the page follows.
  * @event citopia-search - The search settled (after typing pauses): `{ query, category, audience, count }`.
  * @event citopia-service-select - A result was chosen: `{ service, query }`. Cancelable: cancel
  * it to handle the choice yourself (the link is then not followed).
@@ -88,6 +89,7 @@ const ANNOUNCE_DELAY = 700;
  * @csspart assistance - The link (or button) to ask the city for help.
  * @csspart message - Loading and error messages.
  * @csspart retry - The retry button after a loading error.
+ * @csspart reading-toggle - The "Easy to read" toggle (absent with `hide-reading-toggle`).
  *
  * @cssproperty --citopia-service-finder-gap - Space between results (default 1rem).
  * @cssproperty --citopia-service-finder-result-border - Border between results (default 1px solid, the border colour).
@@ -417,6 +419,7 @@ export class ServiceFinder extends CitopiaElement {
     const categories = this.catalogue?.categories ?? [];
     const audiences = this.catalogue?.audiences ?? [];
     return html`
+      ${this.renderReadingToggle()}
       <form role="search" part="search" aria-labelledby="label" @submit=${this.onSubmit}>
         <label id="label" for="q" part="label">${msg('Search for a service', { id: 'finder.search.label' })}</label>
         <p id="hint" part="hint" class="hint">${msg('A few words are enough; accents and small typos do not matter.', { id: 'finder.search.hint' })}</p>
@@ -504,7 +507,7 @@ export class ServiceFinder extends CitopiaElement {
 
   private renderResult(service: Service) {
     const name = localText(service.name, this.dataLanguage);
-    const summary = localText(service.summary ?? service.description, this.dataLanguage);
+    const summary = readableText(service.summary ?? service.description, service.easyDescription, this.dataLanguage, this.easyReading);
     const code = service.open311?.serviceCode;
     const href = code !== undefined ? this.fill(this.assistanceHref, { code, query: this.query }) : safeUrl(service.url) ?? safeUrl(service.channels?.find((c) => c.type === 'online')?.url);
     const label = this.highlight(name.text);

@@ -42,6 +42,12 @@ export const fixtures = defineFixtures<ServiceFinder>({
       attributes: { query: 'permis de construire', 'assistance-href': ASSISTANCE },
     }),
     fromFile('ville-de-demo.json', {
+      name: 'easy-read',
+      title: 'Easy to read: results with easy descriptions',
+      description: 'reading="easy": the interface in easy-to-read language, and the services that carry an easyDescription show it instead of their summary.',
+      attributes: { query: 'permis', reading: 'easy', 'assistance-href': ASSISTANCE },
+    }),
+    fromFile('ville-de-demo.json', {
       name: 'filtered',
       title: 'Filtered by category and audience',
       description: 'No query, the "Waste and cleanliness" category for residents: the services listed by name.',

@@ -1,4 +1,4 @@
-import { pickText } from '@citopia/core/language-map';
+import { pickReadableText, pickText } from '@citopia/core/language-map';
 
 /** A BCP 47 tag we may put in a `lang` attribute (data may hold anything). */
 const LANG_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
@@ -9,5 +9,11 @@ const LANG_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
  */
 export function localText(value: unknown, language: string): { text: string; lang: string | undefined } {
   const { text, lang } = pickText(value, language);
+  return { text, lang: lang && LANG_TAG.test(lang) && lang.toLowerCase() !== language.toLowerCase() ? lang : undefined };
+}
+
+/** Like localText, for a field with an easy-to-read version (see pickReadableText). */
+export function readableText(standard: unknown, easy: unknown, language: string, easyReading: boolean): { text: string; lang: string | undefined } {
+  const { text, lang } = pickReadableText(standard, easy, language, easyReading);
   return { text, lang: lang && LANG_TAG.test(lang) && lang.toLowerCase() !== language.toLowerCase() ? lang : undefined };
 }

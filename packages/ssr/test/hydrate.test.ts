@@ -141,4 +141,27 @@ describe('server rendering and hydration', function () {
     console.warn = warn;
     expect(errors, 'hydrated, not rendered again').to.deep.equal([]);
   });
+
+  it('shows easy-to-read wording after hydration to a person who chose it (the server renders standard wording)', async () => {
+    const { setReadingPreference } = await import('citopia');
+    const c = CASES[0]!; // the badge, with host data
+    const html = await executeServerCommand<string, object>('citopia-ssr-render', { pkg: c.pkg, fixture: c.fixture, lang: 'fr', properties: {}, attributes: c.attributes });
+    const host = document.createElement('div');
+    host.lang = 'fr';
+    host.setHTMLUnsafe(html!); // our own server's output
+    const el = host.querySelector(c.tag) as HTMLElement & { updateComplete: Promise<unknown> };
+    expect(shadowText(el), 'the server rendered standard wording').to.contain('Détails');
+    Object.assign(el, structuredClone(c.list.fixtures.find((f) => f.name === c.fixture)!.properties ?? {}));
+    setReadingPreference('easy');
+    try {
+      document.body.append(host);
+      await until(() => shadowText(el).includes('En savoir plus'), 5000, 'easy-to-read wording');
+      expect(shadowText(el)).not.to.contain('Détails');
+      expect(el.shadowRoot!.querySelectorAll(c.unique).length, `${c.unique} not duplicated`).to.equal(1);
+      expect(shadowText(el)).to.match(c.expectText);
+    } finally {
+      setReadingPreference('standard');
+      host.remove();
+    }
+  });
 });

@@ -1,2 +1,2 @@
 export { tokens } from './tokens.js';
-export { focusRing, visuallyHidden, controls, messages, baseStyles } from './shared.js';
+export { focusRing, visuallyHidden, controls, messages, readingToggle, baseStyles } from './shared.js';

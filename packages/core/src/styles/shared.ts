@@ -133,5 +133,36 @@ export const messages = css`
   }
 `;
 
+/**
+ * The easy-to-read switch (`CitopiaElement.renderReadingToggle()`): a quiet secondary button
+ * whose pressed state shows as a tick and a filled background, not by colour alone.
+ */
+export const readingToggle = css`
+  .reading-toggle {
+    display: flex;
+    justify-content: flex-end;
+    margin-block-end: 0.5em;
+  }
+  .reading-toggle button {
+    background: transparent;
+    color: var(--_primary);
+    font-weight: 600;
+    padding-inline: 0.75em;
+  }
+  .reading-toggle button[aria-pressed='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .reading-toggle button[aria-pressed='true']::before {
+    content: '✓' / '';
+  }
+  @media (forced-colors: active) {
+    .reading-toggle button[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+`;
+
 /** Everything a component usually wants, in one array. */
-export const baseStyles = [tokens, focusRing, visuallyHidden, controls, messages];
+export const baseStyles = [tokens, focusRing, visuallyHidden, controls, messages, readingToggle];

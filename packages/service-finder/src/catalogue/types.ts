@@ -85,6 +85,8 @@ export interface Service {
   /** One line shown in the results; the description's first line otherwise. */
   summary?: Text;
   description?: Text;
+  /** The summary in easy-to-read language, shown instead when the reading mode is easy. */
+  easyDescription?: Text;
   /** Words people use for it: a list, or a list per language. */
   keywords?: string[] | Record<string, string[]>;
   /** The page that explains the service. */
