@@ -67,20 +67,23 @@ test('no English source text shows in the French page while the chunks arrive', 
       await new Promise((r) => setTimeout(r, 400));
       await route.continue();
     });
-    const seen = [];
-    await page.exposeFunction('__sawText', (text) => seen.push(text));
     await page.addInitScript((tags) => {
-      // Samples every component's shadow text at each frame until the page settles.
+      // Keeps every distinct shadow text of every component, sampled at each frame until told to stop.
+      const seen = new Set();
+      window.__seen = seen;
       const sample = () => {
-        for (const tag of tags) for (const el of document.querySelectorAll(tag)) if (el.shadowRoot) window.__sawText(el.shadowRoot.textContent ?? '');
+        for (const tag of tags) for (const el of document.querySelectorAll(tag)) if (el.shadowRoot) seen.add(el.shadowRoot.textContent ?? '');
         if (!window.__stop) requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
     }, TAGS);
-    await page.goto(`${demo.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.url}/`);
     await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => (window.__stop = true));
+    const seen = await page.evaluate(() => {
+      window.__stop = true;
+      return [...window.__seen];
+    });
     assert.ok(seen.some((t) => /Vos données sur ce site/.test(t)), 'the privacy notice rendered in French');
     // English source strings of the components (their French renderings never contain them).
     const english = /Search for a service|Browse by category|Your data on this site|Accept all|Refuse all|Loading the services/;
