@@ -78,7 +78,7 @@ for (const { entry, bytes, info, note } of rows) {
   const budget = budgets.get(entry);
   const status = budget === undefined ? (info ? 'lazy chunk' : 'NO BUDGET') : bytes <= budget ? `ok (budget ${kb(budget)})` : `OVER BUDGET (${kb(budget)})`;
   if ((budget === undefined && !info) || (budget !== undefined && bytes > budget)) failed++;
-  console.log(`  ${entry.padEnd(64)} ${kb(bytes).padStart(9)}  ${status}${note ? `, ${note}` : ""}`);
+  console.log(`  ${entry.padEnd(64)} ${kb(bytes).padStart(9)} ${String(bytes).padStart(6)} B  ${status}${note ? `, ${note}` : ""}`);
 }
 for (const entry of budgets.keys()) {
   if (entry.startsWith('browser')) continue;

@@ -52,6 +52,7 @@ test('the French demo page loads Citopia within its byte and request budgets (Ch
     for (const s of scripts) assert.ok(s.body < s.decoded, `${s.name} arrived gzipped`);
     const bytes = scripts.reduce((n, s) => n + s.body, 0);
     const list = scripts.map((s) => `${new URL(s.name).pathname} ${s.body}`).join(', ');
+    console.log(`# Citopia scripts on the French demo page: ${scripts.length} requests, ${bytes} B gzipped (${list})`);
     assert.ok(bytes <= budgets.get('browser:demo-fr'), `Citopia scripts ${bytes} B > budget ${budgets.get('browser:demo-fr')} B: ${list}`);
     assert.ok(scripts.length <= budgets.get('browser-requests:demo-fr'), `${scripts.length} script requests > ${budgets.get('browser-requests:demo-fr')}: ${list}`);
   } finally {
