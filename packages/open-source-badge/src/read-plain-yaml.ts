@@ -67,7 +67,8 @@ function inlineScalar(text: string): unknown {
 }
 
 export function readPlainYaml(source: string): Dict | undefined {
-  if (/[\t\r\uFEFF]/.test(source.replace(/\r\n/g, '\n'))) return undefined;
+  // Tabs, lone CRs, a byte-order mark, control and non-characters: the full parser's business.
+  if (/[\t\r\uFEFF\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(source.replace(/\r\n/g, '\n'))) return undefined;
   const lines = source.replace(/\r\n/g, '\n').split('\n');
   if (lines.some((l) => /^(?:---|\.\.\.)(?:\s|$)|^%/.test(l))) return undefined;
   let at = 0;
@@ -178,6 +179,8 @@ export function readPlainYaml(source: string): Dict | undefined {
       const item = line.slice(indent);
       if (!/^-(?: |$)/.test(item)) break;
       const rest = item.slice(1).trimStart();
+      // "-" then only spaces: the full parser's reading of it is its own.
+      if (rest === '' && item.length > 1) bail();
       if (rest === '' || rest.startsWith('#')) {
         at++;
         result.push(nested(indent, false));

@@ -4,6 +4,7 @@
  * full parser's chunk).
  */
 import { expect } from '@open-wc/testing';
+import { hostileStrings } from '@citopia/testing';
 import { readPlainYaml } from '../src/read-plain-yaml.js';
 import { parseYaml } from '../src/parse-yaml.js';
 
@@ -64,6 +65,23 @@ describe('the plain-YAML reader', () => {
       expect(full.problems, text).to.deep.equal([]);
       expect(readPlainYaml(text), text).to.deep.equal(full.data);
     }
+  });
+
+  it('gives the full parser\'s result for every naughty string, plain, single- or double-quoted', async () => {
+    let read = 0;
+    const strings = await hostileStrings();
+    for (const s of strings) {
+      for (const text of [`name: ${s}\n`, `name: '${s.replace(/'/g, "''")}'\n`, `name: ${JSON.stringify(s)}\n`, `list:\n  - ${s}\n`]) {
+        const plain = readPlainYaml(text);
+        if (plain === undefined) continue;
+        read++;
+        const full = parseYaml(text);
+        expect(full.problems, JSON.stringify(text)).to.deep.equal([]);
+        expect(plain, JSON.stringify(text)).to.deep.equal(full.data);
+      }
+    }
+    // Most of them are read here (not declined wholesale), so the comparison means something.
+    expect(read).to.be.above(strings.length * 2);
   });
 
   it('declines what it does not read', () => {
