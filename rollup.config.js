@@ -1,13 +1,17 @@
 // CDN builds. tsc has already emitted each package's ESM build (dist/, with types, Lit external);
 // rollup bundles that JS (TypeScript 7 has no compiler API, so no TypeScript plugin here) into
 // self-contained, minified files a city can load with one <script type="module">. Each CDN file
-// is built on its own, Lit included; translations stay lazily loaded chunks beside it.
+// is built on its own, Lit included; translations stay lazily loaded chunks beside it, one chunk
+// per locale for all the packages in the file (scripts/rollup-merge-catalogues.mjs).
 //
 // A package opts in with `"citopia": { "cdn": "citopia-x.js" }` in its package.json.
 import { readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from './scripts/rollup-minify-literals.mjs';
+import mergeCatalogues, { catalogueChunkName } from './scripts/rollup-merge-catalogues.mjs';
+import { terserOptions } from './scripts/terser-options.mjs';
 
 export function cdnEntries() {
   return readdirSync('packages')
@@ -28,12 +32,12 @@ export default cdnEntries().map(({ dir, file, input }) => ({
   // Module ids through node_modules/@citopia/* (workspace symlinks), so that each package's
   // `sideEffects` patterns match as they will for anyone installing from npm.
   preserveSymlinks: true,
-  plugins: [nodeResolve({ exportConditions: ['browser', 'import', 'default'] }), terser({ format: { comments: false }, ecma: 2022, module: true })],
+  plugins: [mergeCatalogues({ dir }), nodeResolve({ exportConditions: ['browser', 'import', 'default'] }), minifyLiterals(), terser(terserOptions)],
   output: {
     dir: join(dir, 'cdn'),
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: catalogueChunkName,
     sourcemap: true,
   },
   onwarn(warning, warn) {

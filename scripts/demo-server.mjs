@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createStaticServer, listen } from './static-server.mjs';
 
-export async function startDemo({ port = 0, quiet = false, devServerOptions = {} } = {}) {
+export async function startDemo({ port = 0, quiet = false, devServerOptions = {}, compress = false } = {}) {
   const services = {};
   const closers = [];
   for (const name of readdirSync('packages').sort()) {
@@ -21,6 +21,7 @@ export async function startDemo({ port = 0, quiet = false, devServerOptions = {}
   }
   const server = createStaticServer({
     root: '.',
+    compress,
     routes: { '/': 'docs/index.html', '/publiccode.yml': 'publiccode.yml' },
     handle(req, res) {
       if (req.url !== '/dev-services.json') return false;

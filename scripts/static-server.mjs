@@ -2,6 +2,8 @@
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 
 export const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -14,9 +16,10 @@ export const MIME = {
 /**
  * Serves files under `root`. `routes` maps a URL path to a file path relative to root (for
  * example "/" to "docs/index.html"); `headers` are added to every response (a CSP, say);
- * `handle(req, res)` may answer first (return true when it did).
+ * `handle(req, res)` may answer first (return true when it did). With `compress`, text files go
+ * out gzipped (level 9) to browsers that accept it, as a city's web server would send them.
  */
-export function createStaticServer({ root, routes = {}, headers = {}, handle } = {}) {
+export function createStaticServer({ root, routes = {}, headers = {}, handle, compress = false } = {}) {
   const base = resolve(root);
   return createServer(async (req, res) => {
     try {
@@ -35,7 +38,13 @@ export function createStaticServer({ root, routes = {}, headers = {}, handle } =
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...headers });
+      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      if (compress && /gzip/.test(req.headers['accept-encoding'] ?? '') && /^(text\/|application\/(json|ld\+json|xml|manifest))|svg/.test(type)) {
+        const body = gzipSync(await readFile(file), { level: 9 });
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, Vary: 'Accept-Encoding', 'Cache-Control': 'no-cache', ...headers }).end(body);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers });
       createReadStream(file).pipe(res);
     } catch (error) {
       res.writeHead(500).end(String(error));

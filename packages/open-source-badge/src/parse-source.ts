@@ -1,10 +1,11 @@
 /**
  * From the text of a publiccode.yml (or its JSON rendering) to data: size and encoding checks,
- * JSON or YAML by content type, extension or first character, and the YAML parser loaded only
- * when needed (its own chunk).
+ * JSON or YAML by content type, extension or first character; plain YAML read by a small reader,
+ * and the full YAML parser loaded only when a file needs it (its own chunk).
  */
 import type { Problem } from './problem.js';
-import { MAX_SOURCE_BYTES, fatalSource, nestsDeeperThan, type ParsedSource } from './limits.js';
+import { MAX_SOURCE_BYTES, fatalSource, flowNestsDeeperThan, nestsDeeperThan, type ParsedSource } from './limits.js';
+import { readPlainYaml } from './read-plain-yaml.js';
 
 export type SourceFormat = 'json' | 'yaml';
 
@@ -34,7 +35,12 @@ export async function parseSource(text: string, url = '', contentType = ''): Pro
   const { format, sure } = detectFormat(url, contentType, text);
   let parsed = format === 'json' ? parseJson(text) : undefined;
   if (!parsed && format === 'json' && sure) parsed = fatalSource('syntax');
-  // JSON is YAML too: text that only looked like JSON gets a second chance as YAML.
+  // Plain YAML (nearly every publiccode.yml) is read here; anything else, and JSON that only
+  // looked like JSON (JSON is YAML too), goes to the full parser, its own lazily loaded chunk.
+  if (!parsed && format === 'yaml' && !flowNestsDeeperThan(text)) {
+    const data = readPlainYaml(text);
+    if (data !== undefined) parsed = nestsDeeperThan(data) ? fatalSource('too-deep') : { data, problems: [], fatal: false };
+  }
   if (!parsed) parsed = (await import('./parse-yaml.js')).parseYaml(text);
   return { ...parsed, problems: [...problems, ...parsed.problems] };
 }

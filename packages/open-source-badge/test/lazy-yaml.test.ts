@@ -1,6 +1,6 @@
 /**
- * The YAML parser is its own chunk: pages with a JSON source, host data or attributes never
- * download it. Runs in its own page (its own test file) so that nothing else loaded it first.
+ * The YAML parser is its own chunk: pages with a JSON source, host data, attributes or a plain
+ * YAML file (read by read-plain-yaml.ts) never download it. Runs in its own page (its own test file) so that nothing else loaded it first.
  */
 import { expect } from '@open-wc/testing';
 import { mountFixture, until } from '@citopia/testing';
@@ -29,9 +29,15 @@ describe('lazy YAML chunk', () => {
     expect(yamlRequests()).to.deep.equal([]);
   });
 
-  it('is requested for a YAML source', async () => {
+  it('is not requested for a plain YAML source (the small reader reads it)', async () => {
     const { el } = await mountFixture(fixtures, 'current-version');
     expect(el.shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Online counter');
+    expect(yamlRequests()).to.deep.equal([]);
+  });
+
+  it('is requested for YAML the small reader declines', async () => {
+    const { el } = await mountFixture(fixtures, 'broken-syntax');
+    expect(el.loadState).to.equal('ready');
     await until(() => yamlRequests().some((name) => name.includes('node_modules/yaml')));
     expect(yamlRequests().some((name) => name.includes('/parse-yaml'))).to.equal(true);
   });

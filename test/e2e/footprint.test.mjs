@@ -1,0 +1,96 @@
+// The demo city page's first load in Debian's Chromium, French, served gzipped as a city's web
+// server would: the Citopia scripts that arrive before anyone interacts, counted by the browser's
+// own resource timing (encodedBodySize = gzipped body), against the `browser:demo-fr` and
+// `browser-requests:demo-fr` lines of size-budgets.txt. Also: the French page never shows the
+// English source text of a component while its chunks arrive.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startDemo } from '../../scripts/demo-server.mjs';
+
+const budgets = new Map(
+  readFileSync('size-budgets.txt', 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.trim().split(/\s+/))
+    .map(([entry, max]) => [entry, Number(max)]),
+);
+const TAGS = ['citopia-service-finder', 'citopia-assistance-request', 'citopia-privacy-notice', 'citopia-open-source-badge'];
+let demo;
+let browser;
+let dataDir;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'citopia-footprint-'));
+  demo = await startDemo({ port: 0, quiet: true, compress: true, devServerOptions: { dataDir } });
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the French demo page loads Citopia within its byte and request budgets (Chromium resource timing)', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${demo.url}/`, { waitUntil: 'networkidle' });
+    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
+    await page.waitForLoadState('networkidle');
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.startsWith('/assets/citopia/') && e.name.endsWith('.js'))
+        .map((e) => ({ name: e.name, body: e.encodedBodySize, decoded: e.decodedBodySize })),
+    );
+    assert.ok(scripts.length > 0, 'the page loaded Citopia scripts');
+    // Served gzipped: the body on the wire is smaller than the script itself.
+    for (const s of scripts) assert.ok(s.body < s.decoded, `${s.name} arrived gzipped`);
+    const bytes = scripts.reduce((n, s) => n + s.body, 0);
+    const list = scripts.map((s) => `${new URL(s.name).pathname} ${s.body}`).join(', ');
+    console.log(`# Citopia scripts on the French demo page: ${scripts.length} requests, ${bytes} B gzipped (${list})`);
+    assert.ok(bytes <= budgets.get('browser:demo-fr'), `Citopia scripts ${bytes} B > budget ${budgets.get('browser:demo-fr')} B: ${list}`);
+    assert.ok(scripts.length <= budgets.get('browser-requests:demo-fr'), `${scripts.length} script requests > ${budgets.get('browser-requests:demo-fr')}: ${list}`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('no English source text shows in the French page while the chunks arrive', async () => {
+  const page = await browser.newPage();
+  try {
+    // Slow every Citopia chunk down, so that a render before its catalogue would be seen.
+    await page.route('**/assets/citopia/cdn/chunks/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    await page.addInitScript((tags) => {
+      // Keeps every distinct shadow text of every component, sampled at each frame until told to stop.
+      const seen = new Set();
+      window.__seen = seen;
+      const sample = () => {
+        for (const tag of tags) for (const el of document.querySelectorAll(tag)) if (el.shadowRoot) seen.add(el.shadowRoot.textContent ?? '');
+        if (!window.__stop) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    }, TAGS);
+    await page.goto(`${demo.url}/`);
+    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
+    await page.waitForLoadState('networkidle');
+    const seen = await page.evaluate(() => {
+      window.__stop = true;
+      return [...window.__seen];
+    });
+    assert.ok(seen.some((t) => /Vos données sur ce site/.test(t)), 'the privacy notice rendered in French');
+    // English source strings of the components (their French renderings never contain them).
+    const english = /Search for a service|Browse by category|Your data on this site|Accept all|Refuse all|Loading the services/;
+    const leak = seen.find((t) => english.test(t));
+    assert.equal(leak, undefined, `English text seen while loading: ${leak?.slice(0, 200)}`);
+  } finally {
+    await page.close();
+  }
+});
