@@ -1,6 +1,7 @@
 // A small static file server (no dependencies) for the demo page, the bench page and tests.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 
 export const MIME = {
@@ -35,8 +36,21 @@ export function createStaticServer({ root, routes = {}, headers = {}, handle } =
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...headers });
-      createReadStream(file).pipe(res);
+      // As a city's server would: an ETag (so clients can revalidate with If-None-Match) and
+      // gzip for text (so the slow-network measurements are realistic).
+      const stat = statSync(file);
+      const etag = `W/"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      const common = { 'Cache-Control': 'no-cache', ETag: etag, Vary: 'Accept-Encoding', ...headers };
+      if (String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) {
+        res.writeHead(304, common).end();
+        return;
+      }
+      const gzip = /^(text\/|application\/(json|ld\+json|xml|manifest\+json)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(200, { 'Content-Type': type, ...common, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+      if (req.method === 'HEAD') res.end();
+      else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
+      else createReadStream(file).pipe(res);
     } catch (error) {
       res.writeHead(500).end(String(error));
     }
