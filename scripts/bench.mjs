@@ -14,3 +14,9 @@ for (const name of readdirSync('packages').sort()) {
   const mod = await import(pathToFileURL(resolve(file)).href);
   await mod.default();
 }
+
+// The demo city page under slow 3G (scripts/slow-network.mjs): navigation → first search answer.
+if (!only || only === 'demo') {
+  console.log('\n=== demo page (slow 3G) ===');
+  await (await import('./slow-network.mjs')).bench();
+}

@@ -3,6 +3,9 @@
 // Used by the end-to-end test (test/e2e/slow-network.test.mjs, a hang guard) and `npm run bench`
 // (which prints the figures). Each visit is a fresh browser context (no cache, no storage) unless
 // `repeat` keeps the previous one's storage: the finder's saved catalogue copy.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemo } from './demo-server.mjs';
 
@@ -47,7 +50,8 @@ export async function visit(browser, url, { storageState, timeout = 50_000 } = {
 
 /** Cold visits (nothing kept) and repeat visits (the saved catalogue copy kept), `runs` of each. */
 export async function measureSlowNetwork({ runs = 3, quiet = true } = {}) {
-  const demo = await startDemo({ port: 0, quiet });
+  const dataDir = mkdtempSync(join(tmpdir(), 'citopia-slow-3g-'));
+  const demo = await startDemo({ port: 0, quiet, devServerOptions: { dataDir } });
   const browser = await launch();
   try {
     const cold = [];
@@ -61,6 +65,7 @@ export async function measureSlowNetwork({ runs = 3, quiet = true } = {}) {
   } finally {
     await browser.close();
     await demo.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -3,6 +3,9 @@
 // prints the figures). The bound here only catches hangs: 10× the goal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDemo } from '../../scripts/demo-server.mjs';
 import { launch, visit, QUERY } from '../../scripts/slow-network.mjs';
 
@@ -10,15 +13,18 @@ const GOAL = 5_000;
 const HANG_GUARD = 10 * GOAL;
 let demo;
 let browser;
+let dataDir;
 
 before(async () => {
-  demo = await startDemo({ port: 0, quiet: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'citopia-slow-3g-'));
+  demo = await startDemo({ port: 0, quiet: true, devServerOptions: { dataDir } });
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await demo?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test(`under slow 3G, a search for "${QUERY}" answers (first visit, then with the saved catalogue)`, { timeout: 3 * HANG_GUARD }, async () => {
