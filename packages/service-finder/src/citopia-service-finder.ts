@@ -12,6 +12,7 @@ import { SearchIndex, matchRanges } from './search/search-index.js';
 import type { QueryToken } from './search/normalize.js';
 import { isOpen311List, parseCatalogueText, readCatalogue, readNativeCatalogue } from './catalogue/read.js';
 import type { Authority, Catalogue, Service } from './catalogue/types.js';
+import type { SourceSpec } from './catalogue/sources.js';
 import { loadWithCopy } from './catalogue/offline-copy.js';
 import { authorityStatus, noNotes, renderNotes, renderProvidedBy, retryWorthIt, type SourceNotes } from './sources-view.js';
 import { renderChannel } from './channels.js';
@@ -117,7 +118,8 @@ export class ServiceFinder extends CitopiaElement {
    * (as attribute or property), or URLs separated by spaces. Each result says who provides it;
    * a service two authorities publish (same identifier or URL) appears once. Wins over `src`.
    */
-  @property() sources: unknown;
+  // The attribute stays text (JSON or URLs): the lazily loaded sources module reads it.
+  @property({ converter: (value: string | null) => value ?? undefined }) sources: string | ReadonlyArray<string | SourceSpec> | undefined;
 
   /** The catalogue itself (a catalogue object, an array of services, or an Open311 service list). */
   @property({ attribute: false }) services: unknown;
@@ -232,7 +234,7 @@ export class ServiceFinder extends CitopiaElement {
     this.error = undefined;
     this.notes = noNotes();
     this.sourcesPending = false;
-    if (this.sources !== undefined && this.sources !== null && this.sources !== '') return this.loadSources(id);
+    if (this.sources !== undefined && this.sources !== null && this.sources !== '') return this.loadSources(id, this.sources);
     this.authorityList = [];
     // A catalogue in our format given as a property is read at once: the results are then in the
     // first render, which is also what a server renders (no loading flash, nothing to hydrate twice).
@@ -271,12 +273,12 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   /** Every source loads on its own; the first to arrive is searchable, a failed one is named. */
-  private async loadSources(id: number): Promise<void> {
+  private async loadSources(id: number, sources: NonNullable<ServiceFinder['sources']>): Promise<void> {
     this.status = 'loading';
     this.sourcesPending = true;
     try {
       const { loadSources, normalizeSources } = await multiSource();
-      const specs = normalizeSources(this.sources);
+      const specs = normalizeSources(sources);
       const { results } = await loadSources(specs, (catalogue, done) => {
         if (id !== this.loadId || !catalogue.services.length) return;
         this.authorityList = authoritiesOf(catalogue);

@@ -3,6 +3,7 @@ import { defineFixtures, until, type Fixture } from '@citopia/core/fixtures';
 import type { ServiceFinder } from './citopia-service-finder.js';
 import { generateCatalogue } from './huge-catalogue.js';
 import { writeCopy } from './catalogue/offline-copy.js';
+import type { SourceSpec } from './catalogue/sources.js';
 
 const FIXTURES = 'packages/service-finder/fixtures/';
 
@@ -17,7 +18,7 @@ const ASSISTANCE = '/demande?description={query}&service={code}';
 const FALLBACK = html`<ul lang="fr"><li><a href="/services">Tous les services de la Ville</a></li></ul>`;
 
 /** The city's catalogue and its canton's, merged (`sources`), as the demo page uses them. */
-const TWO_AUTHORITIES = (ctx: { url(path: string): string }) => [
+const TWO_AUTHORITIES = (ctx: { url(path: string): string }): SourceSpec[] => [
   { src: ctx.url(FIXTURES + 'ville-de-demo.json'), authority: { id: 'ville-de-demo', kind: 'city', name: { fr: 'Ville de Démo', de: 'Stadt Demo', it: 'Città di Demo', en: 'City of Demo' } } },
   { src: ctx.url(FIXTURES + 'canton-de-demo.json'), authority: { id: 'canton-de-demo', kind: 'region', name: { fr: 'Canton de Démo', de: 'Kanton Demo', it: 'Cantone di Demo', en: 'Canton of Demo' } } },
 ];

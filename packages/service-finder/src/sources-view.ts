@@ -4,6 +4,7 @@
  * element's locale (they run inside its render).
  */
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { pickText } from '@citopia/core/language-map';
@@ -40,7 +41,7 @@ export function renderProvidedBy(authorities: readonly Authority[] | undefined, 
   if (!authorities?.length) return nothing;
   if (authorities.length === 1) {
     const name = localText(authorities[0]!.name, language);
-    return html`<p part="authority" class="authority">${msg('Provided by', { id: 'finder.result.provided-by' })} <span lang=${name.lang ?? nothing}>${name.text}</span></p>`;
+    return html`<p part="authority" class="authority">${msg('Provided by', { id: 'finder.result.provided-by' })} <span lang=${ifDefined(name.lang)}>${name.text}</span></p>`;
   }
   const names = list(authorities.map((a) => nameOf(a, language)), locale);
   return html`<p part="authority" class="authority">${msg(str`Provided by ${names}`, { id: 'finder.result.provided-by-several' })}</p>`;

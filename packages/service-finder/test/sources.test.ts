@@ -27,7 +27,7 @@ async function mount(sources: unknown, lang = 'fr', attributes: Record<string, s
   wrapper.dataset['citopiaTest'] = '';
   const el = document.createElement('citopia-service-finder');
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-  el.sources = sources;
+  el.sources = sources as ServiceFinder['sources'];
   wrapper.append(el);
   document.body.append(wrapper);
   await loaded(el);
