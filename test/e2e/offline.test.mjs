@@ -34,7 +34,6 @@ test('offline, the saved catalogues are searched (with a notice) and a request w
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${demo.url}/`);
   // Online: both catalogues and the form’s service list arrive (and are kept).
-  await page.locator('citopia-service-finder [part~="authority"]').first().waitFor({ state: 'attached' }).catch(() => undefined);
   await page.locator('citopia-assistance-request input[name="service"][value="204"]').waitFor({ state: 'attached' });
   await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('citopia:finder:copy:')).length === 2);
 
