@@ -31,7 +31,14 @@ export interface Loaded<T> {
   storageProblem?: StorageProblem;
 }
 
-const key = (url: string) => new URL(url, globalThis.location?.href).href;
+/** Copies are kept per absolute URL (the same file under two spellings is one copy). */
+function key(url: string): string {
+  try {
+    return new URL(url, globalThis.location?.href).href;
+  } catch {
+    return url; // no base (a server rendering): the URL as given
+  }
+}
 
 export function readCopy(url: string): OfflineCopy | undefined {
   const copy = storage.getJson<OfflineCopy>(key(url));
