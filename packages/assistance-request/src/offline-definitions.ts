@@ -13,15 +13,20 @@ const KEPT = /^(discovery|services(\/[^/]+)?)$/;
 
 export const keepsOffline = (path: string) => KEPT.test(path);
 
-/** `load()` the text of `url`; keeps it, or answers with the kept text when the network fails. */
-export async function withOfflineCopy(url: string, load: () => Promise<string>): Promise<string> {
+/**
+ * `load()` the text of `url` and `read` it; keeps the text once it could be read (an error page
+ * is never kept), or answers with the kept text when the network fails.
+ */
+export async function withOfflineCopy<T>(url: string, load: () => Promise<string>, read: (text: string) => T): Promise<T> {
+  let text: string;
   try {
-    const text = await load();
-    storage.set(url, text);
-    return text;
+    text = await load();
   } catch (error) {
     const kept = error instanceof FetchError && ['offline', 'timeout', 'network'].includes(error.kind) ? storage.get(url) : null;
     if (kept === null) throw error;
-    return kept;
+    return read(kept);
   }
+  const value = read(text);
+  storage.set(url, text);
+  return value;
 }

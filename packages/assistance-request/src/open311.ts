@@ -27,8 +27,8 @@ async function get(ep: Endpoint, path: string): Promise<unknown> {
   const url = endpointUrl(ep, path);
   const load = async () => (await fetchText(url, { headers: { Accept: ep.format === 'xml' ? 'text/xml' : 'application/json' } })).text;
   // The service list and definitions are kept for offline use (offline-definitions.ts).
-  const text = keepsOffline(path) ? await withOfflineCopy(url, load) : await load();
-  return parseData(text, ep.format);
+  const read = (text: string) => parseData(text, ep.format);
+  return keepsOffline(path) ? withOfflineCopy(url, load, read) : read(await load());
 }
 
 /**
