@@ -13,8 +13,8 @@ import type { QueryToken } from './search/normalize.js';
 import { isOpen311List, parseCatalogueText, readCatalogue, readNativeCatalogue } from './catalogue/read.js';
 import type { Authority, Catalogue, Service } from './catalogue/types.js';
 import type { SourceSpec } from './catalogue/sources.js';
-import { loadWithCopy } from './catalogue/offline-copy.js';
-import { authorityStatus, noNotes, renderNotes, renderProvidedBy, retryWorthIt, type SourceNotes } from './sources-view.js';
+import type { SourceNotes } from './sources-view.js';
+import type { SourcesState } from './catalogue/sources.js';
 import { renderChannel } from './channels.js';
 import { localText } from './text.js';
 import './translations.js';
@@ -52,6 +52,15 @@ type Status = 'loading' | 'ready' | 'error';
 
 /** Several catalogues (`sources`): their loader and merger load only for finders that have them. */
 const multiSource = () => import('./catalogue/sources.js');
+/**
+ * The offline copy (catalogue/offline-copy.ts) is asked for as this module runs: it arrives
+ * while the page's locale chunk does, before the first load needs it, and stays out of the
+ * entry's size.
+ */
+const offlineCopy = import('./catalogue/offline-copy.js');
+/** What the finder says about its sources (notices, "Provided by"): loaded when there is something to say. */
+const sourcesView = () => import('./sources-view.js');
+const hasNotes = (n: SourceNotes) => n.failed.length > 0 || n.staleSince !== undefined || n.storageProblem !== undefined;
 
 /** The URL sync code loads only for finders with `sync-url`. */
 const urlState = () => import('./url-state.js');
@@ -166,12 +175,12 @@ export class ServiceFinder extends CitopiaElement {
   @state() private catalogue: Catalogue | undefined;
   @state() private shown = 20;
   @state() private announcement = '';
-  /** What failed or is only a saved copy (see sources-view.ts). */
-  @state() private notes: SourceNotes = noNotes();
-  /** The authorities of the sources, in their order (more than one shows the filter and labels). */
-  @state() private authorityList: Authority[] = [];
-  /** True while some of several sources are still loading (the others can already be searched). */
-  @state() private sourcesPending = false;
+  /**
+   * The sources' side of things: their authorities (more than one shows the filter and the
+   * labels), what failed or is only a saved copy, and whether some are still loading.
+   */
+  @state() private sources$: Omit<SourcesState, 'catalogue' | 'error'> = { authorities: [], notes: { failed: [] }, pending: false };
+  @state() private view: Awaited<ReturnType<typeof sourcesView>> | undefined;
 
   private index: SearchIndex<Service> | undefined;
   private hits: Service[] = [];
@@ -232,10 +241,9 @@ export class ServiceFinder extends CitopiaElement {
   private async load(): Promise<void> {
     const id = ++this.loadId;
     this.error = undefined;
-    this.notes = noNotes();
-    this.sourcesPending = false;
-    if (this.sources !== undefined && this.sources !== null && this.sources !== '') return this.loadSources(id, this.sources);
-    this.authorityList = [];
+    const multiple = this.sources !== undefined && this.sources !== null && this.sources !== '';
+    this.sources$ = { authorities: [], notes: { failed: [] }, pending: multiple };
+    if (multiple) return this.loadSources(id, this.sources!);
     // A catalogue in our format given as a property is read at once: the results are then in the
     // first render, which is also what a server renders (no loading flash, nothing to hydrate twice).
     if (this.services !== undefined && this.services !== null && !isOpen311List(this.services)) {
@@ -255,11 +263,13 @@ export class ServiceFinder extends CitopiaElement {
         // The saved copy (if any) shows at once; the server's answer replaces or confirms it.
         // Truncated JSON or a wrong shape: describeLoadError says the data could not be read.
         const read = async (text: string) => readCatalogue(await parseCatalogueText(text), this.sourceLang);
+        const { loadWithCopy } = await offlineCopy;
         const loaded = await loadWithCopy(this.src, { Accept: 'application/json, application/ld+json;q=0.9, application/xml;q=0.8' }, read, (copy) => {
           if (id === this.loadId && !this.ready) this.useCatalogue(copy.value);
         });
         if (id !== this.loadId) return;
-        this.notes = { failed: [], staleSince: loaded.stale ? loaded.savedAt : undefined, storageProblem: loaded.storageProblem };
+        this.sources$ = { authorities: [], notes: { failed: [], staleSince: loaded.stale ? loaded.savedAt : undefined, storageProblem: loaded.storageProblem }, pending: false };
+        this.loadView();
         if (!loaded.stale || !this.ready) this.useCatalogue(loaded.value);
         return;
       } else data = (await import('./light-dom.js')).readLightDom(this);
@@ -275,37 +285,23 @@ export class ServiceFinder extends CitopiaElement {
   /** Every source loads on its own; the first to arrive is searchable, a failed one is named. */
   private async loadSources(id: number, sources: NonNullable<ServiceFinder['sources']>): Promise<void> {
     this.status = 'loading';
-    this.sourcesPending = true;
+    const apply = (state: SourcesState) => {
+      if (id !== this.loadId) return;
+      this.sources$ = state;
+      if (state.catalogue) this.useCatalogue(state.catalogue);
+      else if (!state.pending) Object.assign(this, { error: state.error, status: 'error' });
+      this.loadView();
+    };
     try {
-      const { loadSources, normalizeSources } = await multiSource();
-      const specs = normalizeSources(sources);
-      const { results } = await loadSources(specs, (catalogue, done) => {
-        if (id !== this.loadId || !catalogue.services.length) return;
-        this.authorityList = authoritiesOf(catalogue);
-        this.notes = { failed: done.filter((r) => r.error !== undefined).map((r) => r.authority) };
-        this.useCatalogue(catalogue);
-      });
-      if (id !== this.loadId) return;
-      this.sourcesPending = false;
-      const stale = results.map((r) => r.staleSince).filter((t): t is number => t !== undefined);
-      this.notes = {
-        failed: results.filter((r) => r.error !== undefined).map((r) => r.authority),
-        staleSince: stale.length ? Math.min(...stale) : undefined,
-        storageProblem: results.find((r) => r.storageProblem)?.storageProblem,
-      };
-      if (!results.some((r) => r.catalogue)) {
-        // Nothing at all to search: the usual error (the first reason), every source named.
-        this.error = results[0]?.error ?? new Error('no sources');
-        this.status = 'error';
-      } else if (!this.ready) {
-        this.useCatalogue({ version: '1', services: [] });
-      }
+      await (await multiSource()).runSources(sources, apply);
     } catch (error) {
-      if (id !== this.loadId) return;
-      this.sourcesPending = false;
-      this.error = error;
-      this.status = 'error';
+      apply({ authorities: [], notes: { failed: [] }, error, pending: false });
     }
+  }
+
+  private loadView(): void {
+    const { notes, authorities } = this.sources$;
+    if (!this.view && (hasNotes(notes) || authorities.length > 1)) void sourcesView().then((view) => (this.view = view));
   }
 
   /** Read through a getter: TypeScript would otherwise keep the status it saw before an await. */
@@ -341,7 +337,7 @@ export class ServiceFinder extends CitopiaElement {
   private matchesFilters = (s: Service): boolean =>
     (!this.category || !!s.categories?.includes(this.category)) &&
     (!this.audience || !!s.audiences?.includes(this.audience)) &&
-    (!this.authority || !this.authorityList.length || !!s.authorities?.some((a) => a.id === this.authority));
+    (!this.authority || !this.sources$.authorities.length || !!s.authorities?.some((a) => a.id === this.authority));
 
   /** Runs the search synchronously, so results paint in the frame after the keystroke. */
   private search(): void {
@@ -381,7 +377,7 @@ export class ServiceFinder extends CitopiaElement {
 
   /** The authority filtered on, when it is one of the sources' (an unknown id filters nothing). */
   private get authorityFilter(): Authority | undefined {
-    return this.authority ? this.authorityList.find((a) => a.id === this.authority) : undefined;
+    return this.authority ? this.sources$.authorities.find((a) => a.id === this.authority) : undefined;
   }
 
   private onInput(event: Event): void {
@@ -442,7 +438,7 @@ export class ServiceFinder extends CitopiaElement {
     const parts = [this.countText()];
     if (this.category) parts.push(msg(str`Category: ${this.nameOf('categories', this.category)}.`, { id: 'finder.status.category' }));
     if (this.audience) parts.push(msg(str`For: ${this.nameOf('audiences', this.audience)}.`, { id: 'finder.status.audience' }));
-    if (this.authorityFilter) parts.push(authorityStatus(this.authorityFilter, this.dataLanguage));
+    if (this.authorityFilter && this.view) parts.push(this.view.authorityStatus(this.authorityFilter, this.dataLanguage));
     return parts.join(' ');
   }
 
@@ -506,7 +502,7 @@ export class ServiceFinder extends CitopiaElement {
   override render() {
     const categories = this.catalogue?.categories ?? [];
     const audiences = this.catalogue?.audiences ?? [];
-    const authorities = this.authorityList.length > 1 ? this.authorityList : [];
+    const authorities = this.sources$.authorities.length > 1 ? this.sources$.authorities : [];
     return html`
       <form role="search" part="search" aria-labelledby="label" @submit=${this.onSubmit}>
         <label id="label" for="q" part="label">${msg('Search for a service', { id: 'finder.search.label' })}</label>
@@ -527,16 +523,14 @@ export class ServiceFinder extends CitopiaElement {
           ? html`<div class="filters" part="filters" role="group" aria-label=${msg('Filters', { id: 'finder.filters' })}>
               ${categories.length ? this.renderFilter('category', msg('Category', { id: 'finder.filter.category' }), msg('All categories', { id: 'finder.filter.all-categories' }), categories, this.category) : nothing}
               ${audiences.length ? this.renderFilter('audience', msg('For', { id: 'finder.filter.audience' }), msg('Everyone', { id: 'finder.filter.everyone' }), audiences, this.audience) : nothing}
-              ${authorities.length ? this.renderFilter('authority', msg('Provided by', { id: 'finder.filter.authority' }), msg('All authorities', { id: 'finder.filter.all-authorities' }), authorities, this.authority) : nothing}
+              ${authorities.length ? this.view?.renderAuthorityFilter((label, all) => this.renderFilter('authority', label, all, authorities, this.authority)) : nothing}
             </div>`
           : nothing}
       </form>
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      <div part="notices" class="notices" role="status">${renderNotes(this.notes, this.locale, this.dataLanguage)}</div>
-      ${retryWorthIt(this.notes) && this.status === 'ready'
-        ? html`<p class="notice-actions"><button type="button" part="retry" class="secondary" @click=${this.retry}>${msg('Try again', { id: 'finder.retry' })}</button></p>`
-        : nothing}
-      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' ? 'true' : 'false'} ?data-sources-pending=${this.sourcesPending}>${this.renderBody()}</div>
+      <div part="notices" class="notices" role="status">${this.view?.renderNotes(this.sources$.notes, this.locale, this.dataLanguage)}</div>
+      ${this.status === 'ready' ? this.view?.renderNoticeRetry(this.sources$.notes, () => this.retry()) : nothing}
+      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' ? 'true' : 'false'} ?data-sources-pending=${this.sources$.pending}>${this.renderBody()}</div>
     `;
   }
 
@@ -614,7 +608,7 @@ export class ServiceFinder extends CitopiaElement {
       )}
       ${summary.text ? html`<p part="summary" class="summary" lang=${ifDefined(summary.lang)}>${this.highlight(summary.text)}</p>` : nothing}
       ${code !== undefined ? html`<p class="request">${msg('Ask for it with the online request form.', { id: 'finder.request' })}</p>` : nothing}
-      ${this.authorityList.length > 1 ? renderProvidedBy(service.authorities, this.locale, this.dataLanguage) : nothing}
+      ${this.sources$.authorities.length > 1 ? (this.view?.renderProvidedBy(service.authorities, this.locale, this.dataLanguage) ?? nothing) : nothing}
       ${service.channels?.length
         ? html`<ul part="channels" class="channels" aria-label=${msg('How to reach this service', { id: 'finder.channels' })}>
             ${service.channels.map((c) => renderChannel(c, this.locale, this.dataLanguage))}
@@ -659,13 +653,6 @@ export class ServiceFinder extends CitopiaElement {
         : html`<button type="button" part="assistance" @click=${this.askForHelp}>${text}</button>`}
     </p>`;
   }
-}
-
-/** The sources' authorities, each once, in the order of the services that name them. */
-function authoritiesOf(catalogue: Catalogue): Authority[] {
-  const seen = new Map<string, Authority>();
-  for (const s of catalogue.services) for (const a of s.authorities ?? []) if (!seen.has(a.id)) seen.set(a.id, a);
-  return [...seen.values()];
 }
 
 declare global {

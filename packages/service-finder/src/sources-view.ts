@@ -22,8 +22,7 @@ export interface SourceNotes {
   storageProblem?: StorageProblem;
 }
 
-export const noNotes = (): SourceNotes => ({ failed: [] });
-export const hasNotes = (n: SourceNotes) => n.failed.length > 0 || n.staleSince !== undefined || n.storageProblem !== undefined;
+const hasNotes = (n: SourceNotes) => n.failed.length > 0 || n.staleSince !== undefined || n.storageProblem !== undefined;
 
 const nameOf = (a: Authority, language: string) => pickText(a.name, language).text;
 
@@ -73,5 +72,13 @@ export function renderNotes(notes: SourceNotes, locale: string, language: string
 }
 
 
-/** A retry is worth offering when a source is missing or only its saved copy is shown. */
-export const retryWorthIt = (notes: SourceNotes) => notes.failed.length > 0 || notes.staleSince !== undefined;
+/** The "Provided by" filter's label and first option, for the element's own select. */
+export const renderAuthorityFilter = (render: (label: string, all: string) => unknown) =>
+  render(msg('Provided by', { id: 'finder.filter.authority' }), msg('All authorities', { id: 'finder.filter.all-authorities' }));
+
+/** "Try again" after a missing source or a saved copy shown (outside the live region). */
+export function renderNoticeRetry(notes: SourceNotes, retry: () => void) {
+  return notes.failed.length || notes.staleSince !== undefined
+    ? html`<p class="notice-actions"><button type="button" part="retry" class="secondary" @click=${retry}>${msg('Try again', { id: 'finder.retry' })}</button></p>`
+    : nothing;
+}

@@ -4,13 +4,13 @@
  * offline copy); one that fails is reported by name while the others are searched. Loaded only
  * by finders that have `sources`.
  */
-import { pickText } from '@citopia/core/language-map';
 import { AUTHORITY_KINDS, authorityInData, readAuthority, type Authority, type AuthorityKind } from './authority.js';
 import { mergeCatalogues, type SourceCatalogue } from './merge.js';
 import { loadWithCopy } from './offline-copy.js';
 import { parseCatalogueText, readCatalogue } from './read.js';
 import type { Catalogue } from './types.js';
 import type { StorageProblem } from '@citopia/core/storage';
+import type { SourceNotes } from '../sources-view.js';
 
 export { mergeCatalogues } from './merge.js';
 
@@ -151,5 +151,41 @@ function uniqueIds(parts: SourceCatalogue[]): SourceCatalogue[] {
   });
 }
 
-/** An authority's name in the page language (for messages and labels). */
-export const authorityName = (authority: Authority, language: string) => pickText(authority.name, language).text;
+/** What the finder shows of its sources at a moment: the merged catalogue (once one arrived), who, and what went wrong. */
+export interface SourcesState {
+  catalogue?: Catalogue;
+  authorities: Authority[];
+  notes: SourceNotes;
+  /** Set when no source could be loaded at all. */
+  error?: unknown;
+  /** True while some sources have not answered yet. */
+  pending: boolean;
+}
+
+/** The authorities of a merged catalogue, each once, in the order of the services that name them. */
+function authoritiesOf(catalogue: Catalogue): Authority[] {
+  const seen = new Map<string, Authority>();
+  for (const s of catalogue.services) for (const a of s.authorities ?? []) if (!seen.has(a.id)) seen.set(a.id, a);
+  return [...seen.values()];
+}
+
+const failed = (results: readonly SourceResult[]) => results.filter((r) => r.error !== undefined).map((r) => r.authority);
+
+/**
+ * Loads the `sources` attribute or property and hands the finder each state: as soon as a
+ * source with services arrives (searchable at once), then once every source has answered.
+ */
+export async function runSources(value: unknown, apply: (state: SourcesState) => void): Promise<void> {
+  const { catalogue, results } = await loadSources(normalizeSources(value), (merged, done) => {
+    if (merged.services.length) apply({ catalogue: merged, authorities: authoritiesOf(merged), notes: { failed: failed(done) }, pending: true });
+  });
+  const stale = results.map((r) => r.staleSince).filter((t): t is number => t !== undefined);
+  const notes: SourceNotes = {
+    failed: failed(results),
+    staleSince: stale.length ? Math.min(...stale) : undefined,
+    storageProblem: results.find((r) => r.storageProblem)?.storageProblem,
+  };
+  // Nothing at all to search: the usual error (the first reason), every source named.
+  if (!results.some((r) => r.catalogue)) apply({ authorities: [], notes, error: results[0]?.error ?? new Error('no sources'), pending: false });
+  else apply({ catalogue, authorities: authoritiesOf(catalogue), notes, pending: false });
+}
