@@ -299,9 +299,13 @@ export class ServiceFinder extends CitopiaElement {
     }
   }
 
+  /** True when there is something to say about the sources (then the view module is needed). */
+  private get viewNeeded(): boolean {
+    return hasNotes(this.sources$.notes) || this.sources$.authorities.length > 1;
+  }
+
   private loadView(): void {
-    const { notes, authorities } = this.sources$;
-    if (!this.view && (hasNotes(notes) || authorities.length > 1)) void sourcesView().then((view) => (this.view = view));
+    if (!this.view && this.viewNeeded) void sourcesView().then((view) => (this.view = view));
   }
 
   /** Read through a getter: TypeScript would otherwise keep the status it saw before an await. */
@@ -530,7 +534,7 @@ export class ServiceFinder extends CitopiaElement {
       <div class="visually-hidden" role="status">${this.announcement}</div>
       <div part="notices" class="notices" role="status">${this.view?.renderNotes(this.sources$.notes, this.locale, this.dataLanguage)}</div>
       ${this.status === 'ready' ? this.view?.renderNoticeRetry(this.sources$.notes, () => this.retry()) : nothing}
-      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' ? 'true' : 'false'} ?data-sources-pending=${this.sources$.pending}>${this.renderBody()}</div>
+      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' ? 'true' : 'false'} ?data-sources-pending=${this.sources$.pending || (this.viewNeeded && !this.view)}>${this.renderBody()}</div>
     `;
   }
 

@@ -80,7 +80,9 @@ describe('<citopia-service-finder sources>: several catalogues', function () {
       wrapper.innerHTML = `<citopia-service-finder sources="${FIXTURES}ville-de-demo.json ${FIXTURES}canton-de-demo.json" query="fishing"></citopia-service-finder>`;
       document.body.append(wrapper);
       const el = wrapper.firstElementChild as ServiceFinder;
-      await until(() => results(el).length > 0, 8000, 'results');
+      await until(() => el.shadowRoot?.querySelector('#results'), 8000, 'the element');
+      await loaded(el);
+      await settled(el);
       // No authority declared: the catalogues' publishers name them.
       expect(results(el)[0]).to.deep.equal({ name: 'Fishing permit', by: 'Provided by Canton of Demo' });
     });
