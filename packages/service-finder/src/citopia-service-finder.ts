@@ -194,6 +194,8 @@ export class ServiceFinder extends CitopiaElement {
   private readonly onPopState = () => this.applyUrlState();
 
   override connectedCallback(): void {
+    // Several sources: their code is asked for now, while the locale's strings load, not after.
+    if (this.sources) void Promise.all([multiSource(), sourcesView()]);
     super.connectedCallback();
     if (this.syncUrl) {
       addEventListener('popstate', this.onPopState);
