@@ -272,7 +272,8 @@ export class ServiceFinder extends CitopiaElement {
         if (id !== this.loadId) return;
         this.sources$ = { authorities: [], notes: { failed: [], staleSince: loaded.stale ? loaded.savedAt : undefined, storageProblem: loaded.storageProblem }, pending: false };
         this.loadView();
-        if (!loaded.stale || !this.ready) this.useCatalogue(loaded.value);
+        // The copy shown is confirmed (or all there is): the search and the "show more" stay as they are.
+        if (!this.ready || !(loaded.stale || loaded.unchanged)) this.useCatalogue(loaded.value);
         return;
       } else data = (await import('./light-dom.js')).readLightDom(this);
       const catalogue = await readCatalogue(data, this.sourceLang);
@@ -343,7 +344,7 @@ export class ServiceFinder extends CitopiaElement {
   private matchesFilters = (s: Service): boolean =>
     (!this.category || !!s.categories?.includes(this.category)) &&
     (!this.audience || !!s.audiences?.includes(this.audience)) &&
-    (!this.authority || !this.sources$.authorities.length || !!s.authorities?.some((a) => a.id === this.authority));
+    (!this.authorityFilter || !!s.authorities?.some((a) => a.id === this.authority));
 
   /** Runs the search synchronously, so results paint in the frame after the keystroke. */
   private search(): void {

@@ -147,6 +147,13 @@ describe('<citopia-service-finder sources>: several catalogues', function () {
       expect($<HTMLSelectElement>(el, '#authority')!.value).to.equal('canton-de-demo');
     });
 
+    it('filters nothing on an authority id none of the sources has', async () => {
+      const el = await mountSettled([CITY, CANTON], 'en', { authority: 'nobody', query: 'permit' });
+      const all = await mountSettled([CITY, CANTON], 'en', { query: 'permit' });
+      expect(results(all).length).to.be.greaterThan(2);
+      expect(results(el).length).to.equal(results(all).length);
+    });
+
     it('shows no authority filter nor labels with one source', async () => {
       const { el } = await mountFixture(fixtures, 'results', { lang: 'fr' });
       expect($(el, '#authority')).to.equal(null);
