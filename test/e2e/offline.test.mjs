@@ -35,7 +35,7 @@ test('offline, the saved catalogues are searched (with a notice) and a request w
   await page.goto(`${demo.url}/`);
   // Online: both catalogues and the form’s service list arrive (and are kept).
   await page.locator('citopia-assistance-request input[name="service"][value="204"]').waitFor({ state: 'attached' });
-  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('citopia:finder:copy:')).length === 2);
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('citopia:finder:copy:text:')).length === 2);
 
   // Offline: every data request fails as on a dead connection.
   const open311 = new URL(demo.services['@citopia/open311-server']).host;
