@@ -19,3 +19,9 @@ if (!only || only === 'easy-read') {
   console.log('\n=== easy-to-read strings ===');
   (await import('./easy-read-bench.mjs')).default();
 }
+
+// The demo city page under slow 3G (scripts/slow-network.mjs): navigation → first search answer.
+if (!only || only === 'demo') {
+  console.log('\n=== demo page (slow 3G) ===');
+  await (await import('./slow-network.mjs')).bench();
+}

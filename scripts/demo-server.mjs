@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createStaticServer, listen } from './static-server.mjs';
 
-export async function startDemo({ port = 0, quiet = false, devServerOptions = {}, compress = false } = {}) {
+export async function startDemo({ port = 0, quiet = false, devServerOptions = {}, compress = true } = {}) {
   const services = {};
   const closers = [];
   for (const name of readdirSync('packages').sort()) {

@@ -16,10 +16,10 @@ export const MIME = {
 /**
  * Serves files under `root`. `routes` maps a URL path to a file path relative to root (for
  * example "/" to "docs/index.html"); `headers` are added to every response (a CSP, say);
- * `handle(req, res)` may answer first (return true when it did). With `compress`, text files go
- * out gzipped (level 9) to browsers that accept it, as a city's web server would send them.
+ * `handle(req, res)` may answer first (return true when it did). With `compress` (the default), text files
+ * go out gzipped (level 9) to browsers that accept it, as a city's web server would send them.
  */
-export function createStaticServer({ root, routes = {}, headers = {}, handle, compress = false } = {}) {
+export function createStaticServer({ root, routes = {}, headers = {}, handle, compress = true } = {}) {
   const base = resolve(root);
   return createServer(async (req, res) => {
     try {
@@ -38,14 +38,25 @@ export function createStaticServer({ root, routes = {}, headers = {}, handle, co
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Not found');
         return;
       }
+      // As a city's server would: an ETag (so clients can revalidate with If-None-Match) and,
+      // with `compress`, gzip for text (so size and slow-network measurements are realistic).
+      const stat = statSync(file);
+      const etag = `W/"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
       const type = MIME[extname(file)] ?? 'application/octet-stream';
-      if (compress && /gzip/.test(req.headers['accept-encoding'] ?? '') && /^(text\/|application\/(json|ld\+json|xml|manifest))|svg/.test(type)) {
-        const body = gzipSync(await readFile(file), { level: 9 });
-        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, Vary: 'Accept-Encoding', 'Cache-Control': 'no-cache', ...headers }).end(body);
+      const common = { 'Cache-Control': 'no-cache', ETag: etag, Vary: 'Accept-Encoding', ...headers };
+      if (String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) {
+        res.writeHead(304, common).end();
         return;
       }
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers });
-      createReadStream(file).pipe(res);
+      if (compress && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && /^(text\/|application\/(json|ld\+json|xml|manifest\+json)|image\/svg)/.test(type)) {
+        const body = gzipSync(await readFile(file), { level: 9 });
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, ...common });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': type, ...common });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
     } catch (error) {
       res.writeHead(500).end(String(error));
     }

@@ -40,7 +40,8 @@ export function sharedFixturesPlugin() {
 /**
  * Real HTTP endpoints for tests of network handling (the dev server is a real server; nothing
  * stubs fetch). /__test/status/503?retry-after=2, /__test/slow?ms=3000, /__test/html,
- * /__test/text?body=..., /__test/drop (destroys the connection).
+ * /__test/text?body=..., /__test/drop (destroys the connection), /__test/etag?tag=v1&body=...
+ * (ETag "v1"; 304 when the request's If-None-Match names it).
  */
 export function testEndpointsPlugin() {
   return {
@@ -68,6 +69,16 @@ export function testEndpointsPlugin() {
         } else if (kind === 'text') {
           ctx.type = String(ctx.query.type ?? 'application/json');
           ctx.body = String(ctx.query.body ?? '');
+        } else if (kind === 'etag') {
+          const tag = `"${String(ctx.query.tag ?? 'v1')}"`;
+          ctx.set('ETag', tag);
+          ctx.set('Cache-Control', 'no-cache');
+          if (String(ctx.get('If-None-Match')).split(/\s*,\s*/).includes(tag)) {
+            ctx.status = 304;
+          } else {
+            ctx.type = 'application/json';
+            ctx.body = String(ctx.query.body ?? '');
+          }
         } else if (kind === 'drop') {
           ctx.req.socket.destroy();
           ctx.respond = false;

@@ -18,3 +18,7 @@ export const Empty = fixtureStory(fixtures, 'empty');
 export const Malformed = fixtureStory(fixtures, 'malformed');
 export const Hostile = fixtureStory(fixtures, 'hostile');
 export const Huge = fixtureStory(fixtures, 'huge');
+export const TwoAuthorities = fixtureStory(fixtures, 'two-authorities');
+export const AuthorityFilter = fixtureStory(fixtures, 'authority-filter');
+export const SourceMissing = fixtureStory(fixtures, 'source-missing');
+export const OfflineCopy = fixtureStory(fixtures, 'offline-copy');

@@ -3,6 +3,7 @@
  * request status, in JSON or XML, through @citopia/core/fetch (timeouts and typed errors).
  */
 import { fetchText } from '@citopia/core/fetch';
+import { keepsOffline, withOfflineCopy } from './offline-definitions.js';
 import { parseData, toDefinition, toFormats, toServices, toStatus, toReceipt, type Definition, type Format, type RequestStatus, type Service } from './open311-format.js';
 
 export interface Endpoint {
@@ -23,8 +24,11 @@ export function endpointUrl(ep: Endpoint, path: string, query = true): string {
 }
 
 async function get(ep: Endpoint, path: string): Promise<unknown> {
-  const { text } = await fetchText(endpointUrl(ep, path), { headers: { Accept: ep.format === 'xml' ? 'text/xml' : 'application/json' } });
-  return parseData(text, ep.format);
+  const url = endpointUrl(ep, path);
+  const load = async () => (await fetchText(url, { headers: { Accept: ep.format === 'xml' ? 'text/xml' : 'application/json' } })).text;
+  // The service list and definitions are kept for offline use (offline-definitions.ts).
+  const read = (text: string) => parseData(text, ep.format);
+  return keepsOffline(path) ? withOfflineCopy(url, load, read) : read(await load());
 }
 
 /**

@@ -7,7 +7,7 @@ export const styles = [
   css`
     :host { --_gap: var(--citopia-service-finder-gap, 1rem); --_mark: var(--citopia-service-finder-mark-background, var(--_highlight)); max-inline-size: var(--citopia-service-finder-max-inline-size, none); padding: var(--_space); }
     label { display: block; font-weight: 600; }
-    .hint, .more span, .channels, .request { color: var(--_muted); }
+    .hint, .more span, .channels, .request, .authority { color: var(--_muted); }
     .hint { margin-block: 0.25rem 0.5rem; }
     input[type='search'], select { inline-size: 100%; }
     .filters { display: flex; flex-wrap: wrap; gap: 0.5rem var(--_gap); margin-block-start: 0.75rem; }
@@ -18,7 +18,9 @@ export const styles = [
     .heading { font-size: 1.15em; font-weight: 700; margin-block: 0.5rem; }
     .result { padding-block: var(--_gap); border-block-start: var(--citopia-service-finder-result-border, 1px solid var(--_border)); }
     .result .heading { margin-block: 0 0.25rem; }
-    .summary, .request { margin-block: 0 0.5rem; }
+    .summary, .request, .authority { margin-block: 0 0.5rem; }
+    .notice { margin-block: var(--_gap) 0; padding: 0.5rem 0.75rem; border-inline-start: 0.25rem solid var(--_border); }
+    .notice-actions { margin-block: 0.5rem 0; }
     mark { background: var(--_mark); color: var(--_text); border-radius: 0.15em; }
     .channels { display: grid; gap: 0.35rem; font-size: 0.95em; }
     .channel { display: flex; gap: 0.5rem; align-items: baseline; }

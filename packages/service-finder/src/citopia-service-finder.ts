@@ -5,23 +5,29 @@ import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement, formatNumber, plural } from '@citopia/core';
-import { describeLoadError, fetchText } from '@citopia/core/fetch';
+import { describeLoadError } from '@citopia/core/fetch';
 import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-service-finder.styles.js';
 import { SearchIndex, matchRanges } from './search/search-index.js';
 import type { QueryToken } from './search/normalize.js';
 import { isOpen311List, parseCatalogueText, readCatalogue, readNativeCatalogue } from './catalogue/read.js';
-import type { Catalogue, Service } from './catalogue/types.js';
+import type { Authority, Catalogue, Service } from './catalogue/types.js';
+import type { SourceSpec } from './catalogue/sources.js';
+import type { SourceNotes } from './sources-view.js';
+import type { SourcesState } from './catalogue/sources.js';
 import { renderChannel } from './channels.js';
 import { localText, readableText } from './text.js';
 import './translations.js';
 
-export type { Catalogue, Service } from './catalogue/types.js';
+export type { Authority, AuthorityKind, Catalogue, Service } from './catalogue/types.js';
+export type { SourceSpec } from './catalogue/sources.js';
 
 export interface ServiceSearchDetail {
   query: string;
   category: string;
   audience: string;
+  /** The authority id filtered on ("" for all; with `sources`). */
+  authority: string;
   /** How many services match. */
   count: number;
 }
@@ -43,6 +49,18 @@ declare global {
 }
 
 type Status = 'loading' | 'ready' | 'error';
+
+/** Several catalogues (`sources`): their loader and merger load only for finders that have them. */
+const multiSource = () => import('./catalogue/sources.js');
+/**
+ * The offline copy (catalogue/offline-copy.ts) is asked for as this module runs: it arrives
+ * while the page's locale chunk does, before the first load needs it, and stays out of the
+ * entry's size.
+ */
+const offlineCopy = import('./catalogue/offline-copy.js');
+/** What the finder says about its sources (notices, "Provided by"): loaded when there is something to say. */
+const sourcesView = () => import('./sources-view.js');
+const hasNotes = (n: SourceNotes) => n.failed.length > 0 || n.staleSince !== undefined || n.storageProblem !== undefined;
 
 /** The URL sync code loads only for finders with `sync-url`. */
 const urlState = () => import('./url-state.js');
@@ -88,8 +106,11 @@ const ANNOUNCE_DELAY = 700;
  * @csspart suggestion - A "did you mean" button.
  * @csspart assistance - The link (or button) to ask the city for help.
  * @csspart message - Loading and error messages.
- * @csspart retry - The retry button after a loading error.
+ * @csspart retry - The retry button after a loading error (or when a source is missing or only saved).
  * @csspart reading-toggle - The "Easy to read" toggle (absent with `hide-reading-toggle`).
+ * @csspart authority - Who provides a result (with several sources).
+ * @csspart notices - The polite live region about the sources: one missing, a saved copy shown.
+ * @csspart notice - One such notice.
  *
  * @cssproperty --citopia-service-finder-gap - Space between results (default 1rem).
  * @cssproperty --citopia-service-finder-result-border - Border between results (default 1px solid, the border colour).
@@ -101,6 +122,15 @@ export class ServiceFinder extends CitopiaElement {
 
   /** URL of the catalogue: Citopia catalogue JSON, or an Open311 GeoReport v2 services.json/.xml. */
   @property() src: string | undefined;
+
+  /**
+   * Several catalogues at once, merged: a JSON array of URLs or of objects
+   * `{ "src", "authority": { "id", "name", "kind": "city"|"region"|"country"|"association", "url" }, "sourceLang" }`
+   * (as attribute or property), or URLs separated by spaces. Each result says who provides it;
+   * a service two authorities publish (same identifier or URL) appears once. Wins over `src`.
+   */
+  // The attribute stays text (JSON or URLs): the lazily loaded sources module reads it.
+  @property({ converter: (value: string | null) => value ?? undefined }) sources: string | ReadonlyArray<string | SourceSpec> | undefined;
 
   /** The catalogue itself (a catalogue object, an array of services, or an Open311 service list). */
   @property({ attribute: false }) services: unknown;
@@ -133,6 +163,9 @@ export class ServiceFinder extends CitopiaElement {
   /** The audience id filtered on ("" for everyone). */
   @property() audience = '';
 
+  /** The authority id filtered on ("" for all), with `sources`. */
+  @property() authority = '';
+
   /** The language of an Open311 list's texts (Open311 does not say), so they are tagged when the page speaks another. */
   @property({ attribute: 'source-lang' }) sourceLang: string | undefined;
 
@@ -144,6 +177,12 @@ export class ServiceFinder extends CitopiaElement {
   @state() private catalogue: Catalogue | undefined;
   @state() private shown = 20;
   @state() private announcement = '';
+  /**
+   * The sources' side of things: their authorities (more than one shows the filter and the
+   * labels), what failed or is only a saved copy, and whether some are still loading.
+   */
+  @state() private sources$: Omit<SourcesState, 'catalogue' | 'error'> = { authorities: [], notes: { failed: [] }, pending: false };
+  @state() private view: Awaited<ReturnType<typeof sourcesView>> | undefined;
 
   private index: SearchIndex<Service> | undefined;
   private hits: Service[] = [];
@@ -157,6 +196,8 @@ export class ServiceFinder extends CitopiaElement {
   private readonly onPopState = () => this.applyUrlState();
 
   override connectedCallback(): void {
+    // Several sources: their code is asked for now, while the locale's strings load, not after.
+    if (this.sources) void Promise.all([multiSource(), sourcesView()]);
     super.connectedCallback();
     if (this.syncUrl) {
       addEventListener('popstate', this.onPopState);
@@ -188,9 +229,9 @@ export class ServiceFinder extends CitopiaElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (['src', 'services', 'synonyms', 'sourceLang'].some((k) => changed.has(k)) || !this.hasUpdated) void this.load();
+    if (['src', 'sources', 'services', 'synonyms', 'sourceLang'].some((k) => changed.has(k)) || !this.hasUpdated) void this.load();
     if (changed.has('jsonld') || changed.has('catalogue') || changed.has('dataLanguage')) this.updateJsonLd();
-    const searchChanged = ['query', 'category', 'audience', 'catalogue', 'dataLanguage'].some((k) => changed.has(k));
+    const searchChanged = ['query', 'category', 'audience', 'authority', 'catalogue', 'dataLanguage'].some((k) => changed.has(k));
     if (searchChanged && !changed.has('shown')) this.shown = Math.max(1, this.pageSize);
     if (searchChanged || changed.has('shown') || changed.has('locale')) this.search();
   }
@@ -200,10 +241,13 @@ export class ServiceFinder extends CitopiaElement {
     this.focusAfterUpdate = undefined;
   }
 
-  /** Reads the catalogue from `services`, `src`, or the light DOM, in that order. */
+  /** Reads the catalogue from `sources`, `services`, `src`, or the light DOM, in that order. */
   private async load(): Promise<void> {
     const id = ++this.loadId;
     this.error = undefined;
+    const multiple = this.sources !== undefined && this.sources !== null && this.sources !== '';
+    this.sources$ = { authorities: [], notes: { failed: [] }, pending: multiple };
+    if (multiple) return this.loadSources(id, this.sources!);
     // A catalogue in our format given as a property is read at once: the results are then in the
     // first render, which is also what a server renders (no loading flash, nothing to hydrate twice).
     if (this.services !== undefined && this.services !== null && !isOpen311List(this.services)) {
@@ -220,10 +264,19 @@ export class ServiceFinder extends CitopiaElement {
       if (this.services !== undefined && this.services !== null) data = this.services;
       else if (this.src) {
         this.status = 'loading';
-        const { text } = await fetchText(this.src, { headers: { Accept: 'application/json, application/xml;q=0.9' } });
-        if (id !== this.loadId) return;
+        // The saved copy (if any) shows at once; the server's answer replaces or confirms it.
         // Truncated JSON or a wrong shape: describeLoadError says the data could not be read.
-        data = await parseCatalogueText(text);
+        const read = async (text: string) => readCatalogue(await parseCatalogueText(text), this.sourceLang);
+        const { loadWithCopy } = await offlineCopy;
+        const loaded = await loadWithCopy(this.src, { Accept: 'application/json, application/ld+json;q=0.9, application/xml;q=0.8' }, read, (copy) => {
+          if (id === this.loadId && !this.ready) this.useCatalogue(copy.value);
+        });
+        if (id !== this.loadId) return;
+        this.sources$ = { authorities: [], notes: { failed: [], staleSince: loaded.stale ? loaded.savedAt : undefined, storageProblem: loaded.storageProblem }, pending: false };
+        this.loadView();
+        // The copy shown is confirmed (or all there is): the search and the "show more" stay as they are.
+        if (!this.ready || !(loaded.stale || loaded.unchanged)) this.useCatalogue(loaded.value);
+        return;
       } else data = (await import('./light-dom.js')).readLightDom(this);
       const catalogue = await readCatalogue(data, this.sourceLang);
       if (id === this.loadId) this.useCatalogue(catalogue);
@@ -232,6 +285,37 @@ export class ServiceFinder extends CitopiaElement {
       this.error = error;
       this.status = 'error';
     }
+  }
+
+  /** Every source loads on its own; the first to arrive is searchable, a failed one is named. */
+  private async loadSources(id: number, sources: NonNullable<ServiceFinder['sources']>): Promise<void> {
+    this.status = 'loading';
+    const apply = (state: SourcesState) => {
+      if (id !== this.loadId) return;
+      this.sources$ = state;
+      if (state.catalogue) this.useCatalogue(state.catalogue);
+      else if (!state.pending) Object.assign(this, { error: state.error, status: 'error' });
+      this.loadView();
+    };
+    try {
+      await (await multiSource()).runSources(sources, apply);
+    } catch (error) {
+      apply({ authorities: [], notes: { failed: [] }, error, pending: false });
+    }
+  }
+
+  /** True when there is something to say about the sources (then the view module is needed). */
+  private get viewNeeded(): boolean {
+    return hasNotes(this.sources$.notes) || this.sources$.authorities.length > 1;
+  }
+
+  private loadView(): void {
+    if (!this.view && this.viewNeeded) void sourcesView().then((view) => (this.view = view));
+  }
+
+  /** Read through a getter: TypeScript would otherwise keep the status it saw before an await. */
+  private get ready(): boolean {
+    return this.status === 'ready';
   }
 
   private useCatalogue(catalogue: Catalogue): void {
@@ -260,7 +344,9 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private matchesFilters = (s: Service): boolean =>
-    (!this.category || !!s.categories?.includes(this.category)) && (!this.audience || !!s.audiences?.includes(this.audience));
+    (!this.category || !!s.categories?.includes(this.category)) &&
+    (!this.audience || !!s.audiences?.includes(this.audience)) &&
+    (!this.authorityFilter || !!s.authorities?.some((a) => a.id === this.authority));
 
   /** Runs the search synchronously, so results paint in the frame after the keystroke. */
   private search(): void {
@@ -295,7 +381,12 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private get browsing(): boolean {
-    return !this.query.trim() && !this.category && !this.audience && !!this.catalogue?.categories?.length;
+    return !this.query.trim() && !this.category && !this.audience && !this.authorityFilter && !!this.catalogue?.categories?.length;
+  }
+
+  /** The authority filtered on, when it is one of the sources' (an unknown id filters nothing). */
+  private get authorityFilter(): Authority | undefined {
+    return this.authority ? this.sources$.authorities.find((a) => a.id === this.authority) : undefined;
   }
 
   private onInput(event: Event): void {
@@ -306,6 +397,7 @@ export class ServiceFinder extends CitopiaElement {
   private onFilter(event: Event): void {
     const select = event.target as HTMLSelectElement;
     if (select.id === 'category') this.category = select.value;
+    else if (select.id === 'authority') this.authority = select.value;
     else this.audience = select.value;
     this.scheduleAnnouncement(true);
   }
@@ -324,11 +416,11 @@ export class ServiceFinder extends CitopiaElement {
   private settle(pushUrl: boolean): void {
     clearTimeout(this.announceTimer);
     if (this.status !== 'ready') return;
-    const { query, category, audience } = this;
+    const { query, category, audience, authority } = this;
     const text = this.localize(() => this.statusText());
     // The same sentence twice is not announced again by some screen readers: vary it invisibly.
     this.announcement = text === this.announcement ? text + '\u00a0' : text;
-    this.emit('citopia-search', { query, category, audience, count: this.total });
+    this.emit('citopia-search', { query, category, audience, authority, count: this.total });
     if (this.syncUrl && pushUrl) void urlState().then((m) => m.pushUrlState({ query, category, audience }));
   }
 
@@ -355,6 +447,7 @@ export class ServiceFinder extends CitopiaElement {
     const parts = [this.countText()];
     if (this.category) parts.push(msg(str`Category: ${this.nameOf('categories', this.category)}.`, { id: 'finder.status.category' }));
     if (this.audience) parts.push(msg(str`For: ${this.nameOf('audiences', this.audience)}.`, { id: 'finder.status.audience' }));
+    if (this.authorityFilter && this.view) parts.push(this.view.authorityStatus(this.authorityFilter, this.dataLanguage));
     return parts.join(' ');
   }
 
@@ -418,6 +511,7 @@ export class ServiceFinder extends CitopiaElement {
   override render() {
     const categories = this.catalogue?.categories ?? [];
     const audiences = this.catalogue?.audiences ?? [];
+    const authorities = this.sources$.authorities.length > 1 ? this.sources$.authorities : [];
     return html`
       ${this.renderReadingToggle()}
       <form role="search" part="search" aria-labelledby="label" @submit=${this.onSubmit}>
@@ -435,15 +529,18 @@ export class ServiceFinder extends CitopiaElement {
           .value=${live(this.query)}
           @input=${this.onInput}
         />
-        ${categories.length || audiences.length
+        ${categories.length || audiences.length || authorities.length
           ? html`<div class="filters" part="filters" role="group" aria-label=${msg('Filters', { id: 'finder.filters' })}>
               ${categories.length ? this.renderFilter('category', msg('Category', { id: 'finder.filter.category' }), msg('All categories', { id: 'finder.filter.all-categories' }), categories, this.category) : nothing}
               ${audiences.length ? this.renderFilter('audience', msg('For', { id: 'finder.filter.audience' }), msg('Everyone', { id: 'finder.filter.everyone' }), audiences, this.audience) : nothing}
+              ${authorities.length ? this.view?.renderAuthorityFilter((label, all) => this.renderFilter('authority', label, all, authorities, this.authority)) : nothing}
             </div>`
           : nothing}
       </form>
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>${this.renderBody()}</div>
+      <div part="notices" class="notices" role="status">${this.view?.renderNotes(this.sources$.notes, this.locale, this.dataLanguage)}</div>
+      ${this.status === 'ready' ? this.view?.renderNoticeRetry(this.sources$.notes, () => this.retry()) : nothing}
+      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' ? 'true' : 'false'} ?data-sources-pending=${this.sources$.pending || (this.viewNeeded && !this.view)}>${this.renderBody()}</div>
     `;
   }
 
@@ -521,6 +618,7 @@ export class ServiceFinder extends CitopiaElement {
       )}
       ${summary.text ? html`<p part="summary" class="summary" lang=${ifDefined(summary.lang)}>${this.highlight(summary.text)}</p>` : nothing}
       ${code !== undefined ? html`<p class="request">${msg('Ask for it with the online request form.', { id: 'finder.request' })}</p>` : nothing}
+      ${this.sources$.authorities.length > 1 ? (this.view?.renderProvidedBy(service.authorities, this.locale, this.dataLanguage) ?? nothing) : nothing}
       ${service.channels?.length
         ? html`<ul part="channels" class="channels" aria-label=${msg('How to reach this service', { id: 'finder.channels' })}>
             ${service.channels.map((c) => renderChannel(c, this.locale, this.dataLanguage))}

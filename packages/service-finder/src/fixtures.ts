@@ -2,6 +2,8 @@ import { html } from 'lit';
 import { defineFixtures, until, type Fixture } from '@citopia/core/fixtures';
 import type { ServiceFinder } from './citopia-service-finder.js';
 import { generateCatalogue } from './huge-catalogue.js';
+import { writeCopy } from './catalogue/offline-copy.js';
+import type { SourceSpec } from './catalogue/sources.js';
 
 const FIXTURES = 'packages/service-finder/fixtures/';
 
@@ -15,9 +17,25 @@ const ASSISTANCE = '/demande?description={query}&service={code}';
 /** The page's own link, shown while the catalogue loads or when it fails to. */
 const FALLBACK = html`<ul lang="fr"><li><a href="/services">Tous les services de la Ville</a></li></ul>`;
 
+/** The city's catalogue and its canton's, merged (`sources`), as the demo page uses them. */
+const TWO_AUTHORITIES = (ctx: { url(path: string): string }): SourceSpec[] => [
+  { src: ctx.url(FIXTURES + 'ville-de-demo.json'), authority: { id: 'ville-de-demo', kind: 'city', name: { fr: 'Ville de Démo', de: 'Stadt Demo', it: 'Città di Demo', en: 'City of Demo' } } },
+  { src: ctx.url(FIXTURES + 'canton-de-demo.json'), authority: { id: 'canton-de-demo', kind: 'region', name: { fr: 'Canton de Démo', de: 'Kanton Demo', it: 'Cantone di Demo', en: 'Canton of Demo' } } },
+];
+/** When the saved copies of the offline fixtures say they were saved (fixed, so screenshots stay the same). */
+export const SAVED_AT = Date.UTC(2026, 10, 2, 8, 30);
+
+/** Resolves once the notices about the sources are shown (a missing source, a saved copy). */
+const noticed = (el: ServiceFinder) =>
+  loaded(el).then(() => until(() => el.shadowRoot?.querySelector('[part="notice"]'), 8000, 'the notice about the sources'));
+
 /** Resolves once the catalogue is loaded (or failed to load). */
 export const loaded = (el: ServiceFinder) =>
-  el.updateComplete.then(() => until(() => el.shadowRoot?.querySelector('#results')?.getAttribute('aria-busy') === 'false', 8000, 'the catalogue to load'));
+  el.updateComplete.then(() => {
+    const results = () => el.shadowRoot?.querySelector('#results');
+    // With several sources, every one has answered (or failed).
+    return until(() => results()?.getAttribute('aria-busy') === 'false' && !results()?.hasAttribute('data-sources-pending'), 8000, 'the catalogue to load');
+  });
 
 /** The one list of states of <citopia-service-finder>: stories, tests, the axe sweep and docs all read it. */
 export const fixtures = defineFixtures<ServiceFinder>({
@@ -117,6 +135,48 @@ export const fixtures = defineFixtures<ServiceFinder>({
       description: 'Markup, script URLs, RTL overrides and wrong types in every field: rendered as text, unsafe URLs never links.',
       attributes: { query: 'permis', 'assistance-href': 'javascript:alert("{query}")' },
     }),
+    {
+      name: 'two-authorities',
+      title: 'Two authorities: the city and its canton',
+      description:
+        'Two catalogues merged (`sources`): each result says who provides it; a service both publish (same identifier, or same page) shows once with both named; a filter by authority.',
+      attributes: { query: 'permis' },
+      setup: (el, ctx) => void (el.sources = TWO_AUTHORITIES(ctx)),
+      ready: loaded,
+    },
+    {
+      name: 'authority-filter',
+      title: 'Filtered by authority',
+      description: 'The same two catalogues, only the canton’s services: the filter says so and the count follows.',
+      attributes: { authority: 'canton-de-demo' },
+      setup: (el, ctx) => void (el.sources = TWO_AUTHORITIES(ctx)),
+      ready: loaded,
+    },
+    {
+      name: 'source-missing',
+      title: 'One catalogue fails to load',
+      description: 'The canton’s catalogue cannot be loaded: the finder names it, in the page language, and searches the city’s.',
+      attributes: { query: 'permis' },
+      setup: (el, ctx) => {
+        const [city, canton] = TWO_AUTHORITIES(ctx);
+        el.sources = [city, { ...canton, src: ctx.url(FIXTURES + 'not-published-yet.json') }];
+      },
+      ready: noticed,
+    },
+    {
+      name: 'offline-copy',
+      title: 'Offline: the saved copy',
+      description: 'The server cannot be reached: the copy saved on the last visit is searched, and the finder says it may be out of date, and since when.',
+      attributes: { query: 'carte' },
+      setup: async (el, ctx) => {
+        // As a visit on an earlier day left it: the catalogue text, saved at a known time.
+        const src = ctx.url(FIXTURES + 'saved-earlier-offline-now.json');
+        const text = await (await fetch(ctx.url(FIXTURES + 'ville-de-demo.json'))).text();
+        writeCopy(src, { text, savedAt: SAVED_AT });
+        el.src = src;
+      },
+      ready: noticed,
+    },
     {
       name: 'huge',
       title: '10,000 services',

@@ -23,6 +23,12 @@ export async function parseCatalogueText(text: string): Promise<unknown> {
   return JSON.parse(text.replace(/("service_code"\s*:\s*)(-?\d[\d.eE+-]*)/g, '$1"$2"'));
 }
 
+/** JSON-LD: a `@context` or `@graph` at the top, or typed nodes (checked here, so the reader stays lazy). */
+function looksLikeJsonLd(data: unknown): boolean {
+  const top = Array.isArray(data) ? data[0] : data;
+  return isObject(top) && ('@context' in top || '@graph' in top || '@type' in top);
+}
+
 /** True when the data looks like an Open311 service list. */
 export function isOpen311List(data: unknown): data is Record<string, unknown>[] {
   return Array.isArray(data) && data.length > 0 && data.every((d) => d && typeof d === 'object' && 'service_code' in d);
@@ -61,6 +67,12 @@ function service(s: Record<string, unknown>): Service {
 export async function readCatalogue(data: unknown, sourceLang?: string): Promise<Catalogue> {
   // Open311 lists are rarer: their adapter loads only when one comes.
   if (isOpen311List(data)) return readable(data.length, (await import('./open311.js')).fromOpen311(data, sourceLang));
+  // JSON-LD (schema.org GovernmentService, CPSV-AP PublicService): its reader loads when one comes.
+  if (looksLikeJsonLd(data)) {
+    const { fromJsonLd } = await import('./jsonld-read.js');
+    const nodes = Array.isArray(data) ? data : isObject(data) && Array.isArray(data['@graph']) ? data['@graph'] : [data];
+    return readable(nodes.length, fromJsonLd(data));
+  }
   return readNativeCatalogue(data);
 }
 

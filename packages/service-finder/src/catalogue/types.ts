@@ -7,6 +7,9 @@
  * or a plain string (one language, the page's).
  */
 import type { Localizable } from '@citopia/core/language-map';
+import type { Authority } from './authority.js';
+
+export type { Authority, AuthorityKind } from './authority.js';
 
 export type Text = Localizable;
 
@@ -57,6 +60,10 @@ export type ChannelType = Channel['type'];
 export interface Organisation {
   name: Text;
   url?: string;
+  /** Stable id (for the authority filter when several catalogues are merged). */
+  id?: string;
+  /** The city (default), the canton or region, the country, an association. */
+  kind?: 'city' | 'region' | 'country' | 'association';
 }
 
 export interface Cost {
@@ -97,6 +104,8 @@ export interface Service {
   audiences?: string[];
   /** Who provides it (cv:hasCompetentAuthority); the catalogue's publisher otherwise. */
   authority?: Organisation;
+  /** With several sources (`sources`): every authority that publishes this service, the first one's entry shown. */
+  authorities?: Authority[];
   channels?: Channel[];
   cost?: Cost;
   /** ISO 8601 duration ("P10D"). */
