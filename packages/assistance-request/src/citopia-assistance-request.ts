@@ -112,6 +112,8 @@ export class AssistanceRequest extends CitopiaElement {
   @state() private services: Service[] = [];
   @state() private definition: Definition | undefined;
   @state() private definitionError: unknown;
+  /** What the person asked to load again with "Try again" (its outcome gets the focus). */
+  @state() private retried: '' | 'form' | 'definition' | 'photo' = '';
   @state() private a: Answers = emptyAnswers();
   @state() private problems: Problem[] = [];
   @state() private serverErrors: SpecError[] | undefined;
@@ -167,7 +169,10 @@ export class AssistanceRequest extends CitopiaElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (['endpoint', 'adapter', 'servicesSrc', 'format', 'jurisdictionId'].some((p) => changed.has(p))) void this.load();
+    if (['endpoint', 'adapter', 'servicesSrc', 'format', 'jurisdictionId'].some((p) => changed.has(p))) {
+      this.retried = '';
+      void this.load();
+    }
     else if (changed.has('dataLanguage') && this.loaded) void this.load(true);
     else if ((changed.has('description') || changed.has('serviceCode')) && this.loaded) {
       this.prefill();
@@ -325,7 +330,10 @@ export class AssistanceRequest extends CitopiaElement {
       (a as unknown as Record<string, string>)[name] = t.value;
     }
     this.a = a;
-    if (name === 'service') void this.loadDefinition(t.value);
+    if (name === 'service') {
+      this.retried = '';
+      void this.loadDefinition(t.value);
+    }
     if (name === 'description') {
       clearTimeout(this.timers.count);
       this.timers.count = setTimeout(() => this.announceCount(), 900);
@@ -418,6 +426,26 @@ export class AssistanceRequest extends CitopiaElement {
   }
 
   // ---- steps ---------------------------------------------------------------------------------
+
+  /**
+   * "Try again" pressed (the form, a service's questions, the photo): the button goes away, so
+   * the focus moves to what replaces it, the refreshed content or the new message, which the
+   * focus move says (no alert as well: said once, not twice).
+   */
+  private async retry(what: 'form' | 'definition' | 'photo'): Promise<void> {
+    this.retried = what;
+    if (what === 'form') await this.load();
+    else if (what === 'definition') await this.loadDefinition(this.a.service);
+    else await this.upload();
+    const root = this.renderRoot;
+    const target =
+      what === 'form'
+        ? this.view === 'failed' ? '.message.error' : '#title'
+        : what === 'definition'
+          ? this.definitionError ? '#what-error' : `#${attributeFieldId(this.definition?.attributes.findIndex((a) => a.variable) ?? -1)}, #description`
+          : this.uploadError ? '#photo-error' : '#photo';
+    await this.moveFocusAfterUpdate(() => root.querySelector<HTMLElement>(target));
+  }
 
   private async focus$(selector: string): Promise<void> {
     await this.updateComplete;
@@ -571,8 +599,8 @@ export class AssistanceRequest extends CitopiaElement {
         return html`<p class="muted">${msg('Loading the form…', { id: 'ar.loading' })}</p>`;
       case 'failed':
         return html`${this.heading(msg('The form could not be loaded', { id: 'ar.failed.title' }))}
-          <p class="message error" role="alert">${describeLoadError(this.error)}</p>
-          ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.load())}`;
+          <p class="message error" role=${ifDefined(this.retried === 'form' ? undefined : 'alert')}>${describeLoadError(this.error)}</p>
+          ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.retry('form'))}`;
       case 'check':
         return this.renderCheck();
       case 'queued':
@@ -784,7 +812,7 @@ export class AssistanceRequest extends CitopiaElement {
           ${this.services.length ? this.choice('service', 'service', msg('Subject', { id: 'ar.what.service' }), this.services.map((s) => [s.code, s.name, s.description]), a.service) : ''}
           ${service?.metadata && !this.definition
             ? this.definitionError
-              ? html`<p class="message error" role="alert">${describeLoadError(this.definitionError)}</p>${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.loadDefinition(a.service), false, 'what-retry')}`
+              ? html`<p class="message error" id="what-error" role=${ifDefined(this.retried === 'definition' ? undefined : 'alert')}>${describeLoadError(this.definitionError)}</p>${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.retry('definition'), false, 'what-retry')}`
               : html`<p class="muted" id="what-retry" tabindex="-1">${msg('Loading the questions…', { id: 'ar.what.loading' })}</p>`
             : ''}
           ${this.definition?.attributes.map((attr, i) => this.renderAttribute(attr, i))}
@@ -855,7 +883,7 @@ export class AssistanceRequest extends CitopiaElement {
       <div class="hint" id="photo-hint">${msg('A photo helps the team find and understand the problem.', { id: 'ar.photo.hint' })}</div>
       ${this.uploadError
         ? html`<p class="error" id="photo-error">${msg('The photo could not be sent.', { id: 'ar.photo.failed' })} ${describeLoadError(this.uploadError)}</p>
-            ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.upload(), true)}`
+            ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.retry('photo'), true)}`
         : ''}
       <input id="photo" type="file" accept="image/*" aria-describedby="photo-hint${this.uploadError ? ' photo-error' : ''}" @change=${this.choosePhoto} />
       ${uploading ? html`<progress max="100" .value=${Math.round(this.progress * 100)} aria-label=${msg('Uploading the photo', { id: 'ar.photo.progress' })}></progress>` : ''}

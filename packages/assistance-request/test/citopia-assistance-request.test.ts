@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { deepActiveElement, expectAccessible, press, tab, type, until } from '@citopia/testing';
+import { deepActiveElement, expectAccessible, failingFirst, liveRegionsSaying, press, settle, tab, type, until } from '@citopia/testing';
 import { fixtures, completeAnswers, writeDraft } from '../src/fixtures.js';
 import { $, $$, appear, cleanUp, mount, setNetwork, sleep, startServer, storedRequests, text, typeInto } from './helpers.js';
 
@@ -484,6 +484,65 @@ describe('<citopia-assistance-request>', function () {
       expect(stored!.media_url).to.match(new RegExp(`^${server.url}/media/[\\w-]+\\.jpg$`));
       const photo = await fetch(stored!.media_url);
       expect((await photo.arrayBuffer()).byteLength).to.equal(200_000);
+    });
+  });
+
+  describe('after "Try again" (real keys, a real server that fails, then recovers)', () => {
+    const VILLE = '/packages/assistance-request/fixtures/open311/ville/';
+    const tryAgain = (el: HTMLElement & { shadowRoot: ShadowRoot }, scope = '') =>
+      [...el.shadowRoot.querySelectorAll<HTMLButtonElement>(`${scope} button`)].find((b) => b.textContent!.trim() === 'Try again')!;
+
+    it('the form loads: the focus moves to its heading', async () => {
+      const el = await mount({ endpoint: failingFirst(VILLE, 1, 'services.json') }, 'en', false);
+      await appear(el, '.message.error');
+      tryAgain(el).focus();
+      await press('Enter');
+      await appear(el, 'form');
+      await settle();
+      expect(deepActiveElement()).to.equal($(el, '#title'));
+      expect(text(el, '#title')).to.equal('Your request');
+    });
+
+    it('the form fails again: the focus moves to the new message, said once', async () => {
+      const el = await mount({ endpoint: failingFirst(VILLE, 2, 'services.json') }, 'de', false);
+      await appear(el, '.message.error');
+      const sentence = text(el, '.message.error');
+      expect(liveRegionsSaying(el.shadowRoot!, sentence)).to.have.length(1); // the page's own load: said by the alert
+      $(el, '[part="base"] > button')!.focus();
+      await press('Space');
+      await until(() => $(el, '.message.error') && !$(el, '[role="alert"]'), 8000, 'the second failure');
+      await settle();
+      expect(deepActiveElement()).to.equal($(el, '.message.error'));
+      expect(liveRegionsSaying(el.shadowRoot!, sentence)).to.have.length(0); // said by the focus move, not twice
+    });
+
+    it('the questions of a service load: the focus moves to the first question', async () => {
+      const el = await mount({ endpoint: failingFirst(VILLE, 1, 'DECHETS-SAUV.json'), 'service-code': 'DECHETS-SAUV' }, 'en', false);
+      await appear(el, 'button#what-retry');
+      expect(text(el, '#what-error')).not.to.equal('');
+      $(el, 'button#what-retry')!.focus();
+      await press('Enter');
+      await appear(el, '#a0');
+      await settle();
+      expect(deepActiveElement()).to.equal($(el, '#a0'));
+      expect(liveRegionsSaying(el.shadowRoot!, text(el, '#a0-hint') || 'Error')).to.have.length(0);
+    });
+
+    it('the photo uploads: the focus moves back to the photo field, the upload is said once', async () => {
+      const server = await startServer({ faults: { next: ['503'], scope: 'write' } });
+      const el = await mount({ endpoint: server.url, 'service-code': '305', 'upload-url': `${server.url}/media` });
+      const input = $(el, '#photo') as HTMLInputElement;
+      const files = new DataTransfer();
+      files.items.add(new File([new Uint8Array(2_000)], 'branche.jpg', { type: 'image/jpeg' }));
+      input.files = files.files; // a file chooser cannot be driven by keys
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await appear(el, '#photo-error');
+      tryAgain(el, '.field').focus();
+      await press('Enter');
+      await until(() => text(el, '[role=status]') === 'Photo added: branche.jpg', 8000, 'the upload');
+      await settle();
+      expect(deepActiveElement()).to.equal($(el, '#photo'));
+      expect(liveRegionsSaying(el.shadowRoot!, 'Photo added: branche.jpg')).to.have.length(1);
     });
   });
 
