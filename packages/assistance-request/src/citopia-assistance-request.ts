@@ -13,6 +13,7 @@ import { deliver, isRetryable, retryAfterOf, RejectedError, type Outgoing } from
 import { Outbox, type OutboxItem } from './outbox.js';
 import { ANSWER_METHODS, NEEDS, emptyAnswers, toJsonBody, toOpen311Body, type Answers } from './answers.js';
 import { MAX_DESCRIPTION, attributeFieldId, validate, type Problem } from './validate.js';
+import { PARTS, joinDateTime, splitDateTime, type DateTimeParts } from './date-time.js';
 import { uploadPhoto } from './upload.js';
 import './translations.js';
 
@@ -36,7 +37,7 @@ interface Draft {
 }
 
 type Option = [value: string, label: string, hint?: string];
-type InputType = 'text' | 'email' | 'tel' | 'datetime-local';
+type InputType = 'text' | 'email' | 'tel';
 type Autocomplete = 'off' | 'given-name' | 'family-name' | 'email' | 'tel' | 'street-address';
 
 const storage = createSafeStorage('citopia:request:');
@@ -112,6 +113,8 @@ export class AssistanceRequest extends CitopiaElement {
   @state() private services: Service[] = [];
   @state() private definition: Definition | undefined;
   @state() private definitionError: unknown;
+  /** Date parts as typed ("01", "7.30"), shown while they still make the stored answer. */
+  private typedDates = new Map<string, DateTimeParts>();
   /** What the person asked to load again with "Try again" (its outcome gets the focus). */
   @state() private retried: '' | 'form' | 'definition' | 'photo' = '';
   @state() private a: Answers = emptyAnswers();
@@ -315,6 +318,7 @@ export class AssistanceRequest extends CitopiaElement {
     const t = e.target as HTMLInputElement;
     const name = t.name;
     if (!name || t.type === 'file') return;
+    if (t.dataset.dateOf) return this.onDateInput(t.dataset.dateOf, t.dataset.field!);
     if (name === this.honeypot) {
       this.hp = t.value;
       return;
@@ -338,6 +342,15 @@ export class AssistanceRequest extends CitopiaElement {
       clearTimeout(this.timers.count);
       this.timers.count = setTimeout(() => this.announceCount(), 900);
     }
+    this.changed();
+  }
+
+  /** A part of a date and time typed: the answer is made of the four fields as they stand. */
+  private onDateInput(code: string, id: string): void {
+    const read = (part: string) => this.renderRoot.querySelector<HTMLInputElement>(`#${part === 'day' ? id : `${id}-${part}`}`)?.value ?? '';
+    const parts = Object.fromEntries(PARTS.map((part) => [part, read(part)])) as unknown as DateTimeParts;
+    this.typedDates.set(code, parts);
+    this.a = { ...this.a, attrs: { ...this.a.attrs, [code]: joinDateTime(parts) } };
     this.changed();
   }
 
@@ -691,12 +704,39 @@ export class AssistanceRequest extends CitopiaElement {
     const value = this.a.attrs[attr.code] ?? '';
     const o = { hint: attr.hint, optional: !attr.required };
     if (attr.datatype.endsWith('list')) return this.choice(id, name, attr.description, attr.values.map((v) => [v.key, v.name]), value, { ...o, multi: attr.datatype === 'multivaluelist' });
+    if (attr.datatype === 'datetime') return this.dateTime(id, attr.code, attr.description, [value].flat().join(), o);
     return this.control(id, name, attr.description, [value].flat().join(), {
       ...o,
-      type: attr.datatype === 'datetime' ? 'datetime-local' : 'text',
+      type: 'text',
       multiline: attr.datatype === 'text',
       mode: attr.datatype === 'number' ? 'decimal' : undefined,
     });
+  }
+
+  /** A date and time: day, month, year and time fields in a fieldset (see date-time.ts). */
+  private dateTime(id: string, code: string, legend: string, value: string, o: { hint?: string; optional?: boolean }) {
+    const p = this.problem(id);
+    const typed = this.typedDates.get(code);
+    const parts = typed && joinDateTime(typed) === value ? typed : splitDateTime(value);
+    const hint = [o.hint, msg('For example: 1 3 2025, 07:30', { id: 'ar.datetime.hint' })].filter(Boolean).join(' ');
+    const labels: Record<string, string> = {
+      day: msg('Day', { id: 'ar.datetime.day' }),
+      month: msg('Month', { id: 'ar.datetime.month' }),
+      year: msg('Year', { id: 'ar.datetime.year' }),
+      time: msg('Time', { id: 'ar.datetime.time' }),
+    };
+    return html`<fieldset class="field ${p ? 'invalid' : ''}" aria-describedby=${this.describedBy(id, hint)}>
+      <legend dir="auto">${this.optional(legend, o.optional)}</legend>${this.hintAndError(id, hint)}
+      <div class="date-time">
+        ${PARTS.map((part) => {
+          const fid = part === 'day' ? id : `${id}-${part}`;
+          return html`<div class="date-part ${part}">
+            <label for=${fid}>${labels[part]}</label>
+            <input id=${fid} name="date:${code}:${part}" data-date-of=${code} data-field=${id} inputmode="numeric" autocomplete="off" .value=${parts[part]} aria-invalid=${p ? 'true' : 'false'} ?required=${!o.optional} />
+          </div>`;
+        })}
+      </div>
+    </fieldset>`;
   }
 
   private renderSummary() {

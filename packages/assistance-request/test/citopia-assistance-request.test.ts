@@ -33,9 +33,14 @@ async function fillWasteReport(el: HTMLElement & { shadowRoot: ShadowRoot }): Pr
   await tick(el, '#a0'); // sacs
   await tick(el, '#a0-2'); // electro
   await typeInto(host, 'a1', '3,5');
-  await typeInto(host, 'a2', '03012025');
-  await press('ArrowRight');
-  await type('0730A');
+  // The date and time: four text fields, typed the same way in every browser.
+  await typeInto(host, 'a2', '1');
+  await tab();
+  await type('3');
+  await tab();
+  await type('2025');
+  await tab();
+  await type('07:30');
   await typeInto(host, 'a3', 'Behind the school, by the vineyard path');
   await typeInto(host, 'description', 'Six rubbish bags and an old fridge left by the path.');
   await typeInto(host, 'address', 'Chemin des Vignes 14');
@@ -77,9 +82,16 @@ describe('<citopia-assistance-request>', function () {
       expect(text(el, '#a0-hint')).to.equal('Select all that apply');
       expect($(el, '#a1')!.getAttribute('inputmode')).to.equal('decimal');
       expect($(el, '#a1')!.hasAttribute('required')).to.equal(true);
-      expect($(el, '#a2')!.getAttribute('type')).to.equal('datetime-local');
+      // A date and time: day, month, year and time text fields in a fieldset named by the question.
+      expect($$(el, 'fieldset:has(#a2) input').map((i) => [i.id, i.getAttribute('type'), i.getAttribute('inputmode'), text(el, `label[for="${i.id}"]`)])).to.deep.equal([
+        ['a2', null, 'numeric', 'Day'],
+        ['a2-month', null, 'numeric', 'Month'],
+        ['a2-year', null, 'numeric', 'Year'],
+        ['a2-time', null, 'numeric', 'Time'],
+      ]);
       expect($(el, '#a2')!.hasAttribute('required')).to.equal(false);
-      expect(text(el, 'label[for=a2]')).to.equal('When did you see the waste? (optional)');
+      expect(text(el, 'fieldset:has(#a2) legend')).to.equal('When did you see the waste? (optional)');
+      expect(text(el, '#a2-hint')).to.equal('For example: 1 3 2025, 07:30');
       expect($(el, '#a3')!.localName).to.equal('textarea');
       // Radios for a few values, a select for many, information for variable=false.
       await tick(el, 'input[name=service][value="101"]');
@@ -214,7 +226,7 @@ describe('<citopia-assistance-request>', function () {
       const server = await startServer();
       const el = await mount({ endpoint: server.url, 'jurisdiction-id': 'ville-de-demo.ch' });
       await fillWasteReport(el as never);
-      expect(($(el, '#a2') as HTMLInputElement).value).to.equal('2025-03-01T07:30');
+      expect(['#a2', '#a2-month', '#a2-year', '#a2-time'].map((id) => ($(el, id) as HTMLInputElement).value)).to.deep.equal(['1', '3', '2025', '07:30']);
       await continueToCheck(el);
       await appear(el, '[part=check]');
       expect(deepActiveElement()).to.equal($(el, '#title'));
@@ -222,6 +234,7 @@ describe('<citopia-assistance-request>', function () {
       expect(rows).to.deep.include(['Subject', 'Illegally dumped waste']);
       expect(rows).to.deep.include(['What waste can you see?', 'Rubbish bags, Electrical appliances']);
       expect(rows).to.deep.include(['How should we answer you?', 'By email']);
+      expect(rows.find(([label]) => label === 'When did you see the waste?')![1]).to.match(/^March 1, 2025\b.*7:30/);
       // "Change" goes back to the very field.
       const change = $$(el, '.check .row').find((r) => r.querySelector('dt')!.textContent === 'Description')!.querySelector('button')!;
       expect(change.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Change Description');
