@@ -502,8 +502,8 @@ describe('<citopia-assistance-request>', function () {
 
   describe('after "Try again" (real keys, a real server that fails, then recovers)', () => {
     const VILLE = '/packages/assistance-request/fixtures/open311/ville/';
-    const tryAgain = (el: HTMLElement & { shadowRoot: ShadowRoot }, scope = '') =>
-      [...el.shadowRoot.querySelectorAll<HTMLButtonElement>(`${scope} button`)].find((b) => b.textContent!.trim() === 'Try again')!;
+    const tryAgain = (el: HTMLElement, scope = '') =>
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>(`${scope} button`)].find((b) => b.textContent!.trim() === 'Try again')!;
 
     it('the form loads: the focus moves to its heading', async () => {
       const el = await mount({ endpoint: failingFirst(VILLE, 1, 'services.json') }, 'en', false);
