@@ -123,3 +123,9 @@ export function failingFirst(path: string, fails = 1, file?: string): string {
   const key = `k${Date.now().toString(36)}${(failingKeys++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   return `/__test/fail-first/${key}/${fails}${file ? `:${file}` : ''}/${path.replace(/^\//, '')}`;
 }
+
+/** Clicks what `selector` finds in `el`'s shadow root once it shows (a fixture's "Try again"). */
+export async function clickWhenShown(el: HTMLElement, selector: string, timeout = 8000): Promise<void> {
+  await until(() => el.shadowRoot?.querySelector(selector), timeout, selector);
+  el.shadowRoot!.querySelector<HTMLElement>(selector)!.click();
+}
