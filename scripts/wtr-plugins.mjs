@@ -42,8 +42,14 @@ export function sharedFixturesPlugin() {
  * stubs fetch). /__test/status/503?retry-after=2, /__test/slow?ms=3000, /__test/html,
  * /__test/text?body=..., /__test/drop (destroys the connection), /__test/etag?tag=v1&body=...
  * (ETag "v1"; 304 when the request's If-None-Match names it).
+ *
+ * /__test/fail-first/<key>/<n>[:<file>]/<path>: a server that fails, then recovers. The first n
+ * requests of each path under <key> answer 503 (only the file named <file>, when given); later
+ * ones are served from /<path>, as if asked directly. A "Try again" can then be tested for real:
+ * n=1 recovers on the first retry, n=2 fails once more. Use a fresh <key> per test.
  */
 export function testEndpointsPlugin() {
+  const failuresSeen = new Map();
   return {
     name: 'citopia-test-endpoints',
     middleware: async (ctx, next) => {
@@ -54,6 +60,31 @@ export function testEndpointsPlugin() {
         }
         if (!ctx.path.startsWith('/__test/')) return next();
         const [, , kind, arg] = ctx.path.split('/');
+        if (kind === 'fail-first') {
+          const [, , , key, spec = '1', ...rest] = ctx.path.split('/');
+          const [count, file] = spec.split(':');
+          const path = `/${rest.join('/')}`;
+          const seen = failuresSeen.get(`${key} ${path}`) ?? 0;
+          // Never cached, so that "Try again" asks the server again: the test runner marks any
+          // path with a file extension cacheable for a year once the answer is made, unless the
+          // path it reads then has none.
+          const uncached = () => {
+            ctx.path = '/__test/fail-first';
+            ctx.set('Cache-Control', 'no-store');
+          };
+          if ((!file || rest.at(-1) === file) && seen < Number(count)) {
+            failuresSeen.set(`${key} ${path}`, seen + 1);
+            ctx.status = 503;
+            ctx.type = 'application/json';
+            ctx.body = JSON.stringify({ error: `failure ${seen + 1} of ${count}` });
+            uncached();
+            return;
+          }
+          ctx.url = path + (ctx.querystring ? `?${ctx.querystring}` : '');
+          await next();
+          uncached();
+          return;
+        }
         if (kind === 'status') {
           ctx.status = Number(arg);
           if (ctx.query['retry-after']) ctx.set('Retry-After', String(ctx.query['retry-after']));

@@ -41,6 +41,21 @@ export const styles = [
     select {
       inline-size: 100%;
     }
+    .date-time {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em 1em;
+    }
+    .date-part label {
+      font-weight: 400;
+    }
+    .date-part input {
+      inline-size: 3.5em;
+    }
+    .date-part.year input,
+    .date-part.time input {
+      inline-size: 5em;
+    }
     .option {
       display: grid;
       grid-template-columns: 24px 1fr;

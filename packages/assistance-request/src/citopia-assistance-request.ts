@@ -13,6 +13,7 @@ import { deliver, isRetryable, retryAfterOf, RejectedError, type Outgoing } from
 import { Outbox, type OutboxItem } from './outbox.js';
 import { ANSWER_METHODS, NEEDS, emptyAnswers, toJsonBody, toOpen311Body, type Answers } from './answers.js';
 import { MAX_DESCRIPTION, attributeFieldId, validate, type Problem } from './validate.js';
+import { PARTS, joinDateTime, splitDateTime, type DateTimeParts } from './date-time.js';
 import { uploadPhoto } from './upload.js';
 import './translations.js';
 
@@ -36,7 +37,7 @@ interface Draft {
 }
 
 type Option = [value: string, label: string, hint?: string];
-type InputType = 'text' | 'email' | 'tel' | 'datetime-local';
+type InputType = 'text' | 'email' | 'tel';
 type Autocomplete = 'off' | 'given-name' | 'family-name' | 'email' | 'tel' | 'street-address';
 
 const storage = createSafeStorage('citopia:request:');
@@ -114,6 +115,10 @@ export class AssistanceRequest extends CitopiaElement {
   @state() private services: Service[] = [];
   @state() private definition: Definition | undefined;
   @state() private definitionError: unknown;
+  /** Date parts as typed ("01", "7.30"), shown while they still make the stored answer. */
+  private typedDates = new Map<string, DateTimeParts>();
+  /** What the person asked to load again with "Try again" (its outcome gets the focus). */
+  @state() private retried: '' | 'form' | 'definition' | 'photo' = '';
   @state() private a: Answers = emptyAnswers();
   @state() private problems: Problem[] = [];
   @state() private serverErrors: SpecError[] | undefined;
@@ -169,7 +174,10 @@ export class AssistanceRequest extends CitopiaElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (['endpoint', 'adapter', 'servicesSrc', 'format', 'jurisdictionId'].some((p) => changed.has(p))) void this.load();
+    if (['endpoint', 'adapter', 'servicesSrc', 'format', 'jurisdictionId'].some((p) => changed.has(p))) {
+      this.retried = '';
+      void this.load();
+    }
     else if (changed.has('dataLanguage') && this.loaded) void this.load(true);
     else if ((changed.has('description') || changed.has('serviceCode')) && this.loaded) {
       this.prefill();
@@ -312,6 +320,7 @@ export class AssistanceRequest extends CitopiaElement {
     const t = e.target as HTMLInputElement;
     const name = t.name;
     if (!name || t.type === 'file') return;
+    if (t.dataset.dateOf) return this.onDateInput(t.dataset.dateOf, t.dataset.field!);
     if (name === this.honeypot) {
       this.hp = t.value;
       return;
@@ -327,11 +336,23 @@ export class AssistanceRequest extends CitopiaElement {
       (a as unknown as Record<string, string>)[name] = t.value;
     }
     this.a = a;
-    if (name === 'service') void this.loadDefinition(t.value);
+    if (name === 'service') {
+      this.retried = '';
+      void this.loadDefinition(t.value);
+    }
     if (name === 'description') {
       clearTimeout(this.timers.count);
       this.timers.count = setTimeout(() => this.announceCount(), 900);
     }
+    this.changed();
+  }
+
+  /** A part of a date and time typed: the answer is made of the four fields as they stand. */
+  private onDateInput(code: string, id: string): void {
+    const read = (part: string) => this.renderRoot.querySelector<HTMLInputElement>(`#${part === 'day' ? id : `${id}-${part}`}`)?.value ?? '';
+    const parts = Object.fromEntries(PARTS.map((part) => [part, read(part)])) as unknown as DateTimeParts;
+    this.typedDates.set(code, parts);
+    this.a = { ...this.a, attrs: { ...this.a.attrs, [code]: joinDateTime(parts) } };
     this.changed();
   }
 
@@ -420,6 +441,26 @@ export class AssistanceRequest extends CitopiaElement {
   }
 
   // ---- steps ---------------------------------------------------------------------------------
+
+  /**
+   * "Try again" pressed (the form, a service's questions, the photo): the button goes away, so
+   * the focus moves to what replaces it, the refreshed content or the new message, which the
+   * focus move says (no alert as well: said once, not twice).
+   */
+  private async retry(what: 'form' | 'definition' | 'photo'): Promise<void> {
+    this.retried = what;
+    if (what === 'form') await this.load();
+    else if (what === 'definition') await this.loadDefinition(this.a.service);
+    else await this.upload();
+    const root = this.renderRoot;
+    const target =
+      what === 'form'
+        ? this.view === 'failed' ? '.message.error' : '#title'
+        : what === 'definition'
+          ? this.definitionError ? '#what-error' : `#${attributeFieldId(this.definition?.attributes.findIndex((a) => a.variable) ?? -1)}, #description`
+          : this.uploadError ? '#photo-error' : '#photo';
+    await this.moveFocusAfterUpdate(() => root.querySelector<HTMLElement>(target));
+  }
 
   private async focus$(selector: string): Promise<void> {
     await this.updateComplete;
@@ -573,8 +614,8 @@ export class AssistanceRequest extends CitopiaElement {
         return html`<p class="muted">${msg('Loading the form…', { id: 'ar.loading' })}</p>`;
       case 'failed':
         return html`${this.heading(msg('The form could not be loaded', { id: 'ar.failed.title' }))}
-          <p class="message error" role="alert">${describeLoadError(this.error)}</p>
-          ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.load())}`;
+          <p class="message error" role=${ifDefined(this.retried === 'form' ? undefined : 'alert')}>${describeLoadError(this.error)}</p>
+          ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.retry('form'))}`;
       case 'check':
         return this.renderCheck();
       case 'queued':
@@ -665,12 +706,39 @@ export class AssistanceRequest extends CitopiaElement {
     const value = this.a.attrs[attr.code] ?? '';
     const o = { hint: attr.hint, optional: !attr.required };
     if (attr.datatype.endsWith('list')) return this.choice(id, name, attr.description, attr.values.map((v) => [v.key, v.name]), value, { ...o, multi: attr.datatype === 'multivaluelist' });
+    if (attr.datatype === 'datetime') return this.dateTime(id, attr.code, attr.description, [value].flat().join(), o);
     return this.control(id, name, attr.description, [value].flat().join(), {
       ...o,
-      type: attr.datatype === 'datetime' ? 'datetime-local' : 'text',
+      type: 'text',
       multiline: attr.datatype === 'text',
       mode: attr.datatype === 'number' ? 'decimal' : undefined,
     });
+  }
+
+  /** A date and time: day, month, year and time fields in a fieldset (see date-time.ts). */
+  private dateTime(id: string, code: string, legend: string, value: string, o: { hint?: string; optional?: boolean }) {
+    const p = this.problem(id);
+    const typed = this.typedDates.get(code);
+    const parts = typed && joinDateTime(typed) === value ? typed : splitDateTime(value);
+    const hint = [o.hint, msg('For example: 1 3 2025, 07:30', { id: 'ar.datetime.hint' })].filter(Boolean).join(' ');
+    const labels: Record<string, string> = {
+      day: msg('Day', { id: 'ar.datetime.day' }),
+      month: msg('Month', { id: 'ar.datetime.month' }),
+      year: msg('Year', { id: 'ar.datetime.year' }),
+      time: msg('Time', { id: 'ar.datetime.time' }),
+    };
+    return html`<fieldset class="field ${p ? 'invalid' : ''}" aria-describedby=${this.describedBy(id, hint)}>
+      <legend dir="auto">${this.optional(legend, o.optional)}</legend>${this.hintAndError(id, hint)}
+      <div class="date-time">
+        ${PARTS.map((part) => {
+          const fid = part === 'day' ? id : `${id}-${part}`;
+          return html`<div class="date-part ${part}">
+            <label for=${fid}>${labels[part]}</label>
+            <input id=${fid} name="date:${code}:${part}" data-date-of=${code} data-field=${id} inputmode="numeric" autocomplete="off" .value=${parts[part]} aria-invalid=${p ? 'true' : 'false'} ?required=${!o.optional} />
+          </div>`;
+        })}
+      </div>
+    </fieldset>`;
   }
 
   private renderSummary() {
@@ -786,7 +854,7 @@ export class AssistanceRequest extends CitopiaElement {
           ${this.services.length ? this.choice('service', 'service', msg('Subject', { id: 'ar.what.service' }), this.services.map((s) => [s.code, s.name, s.description]), a.service) : ''}
           ${service?.metadata && !this.definition
             ? this.definitionError
-              ? html`<p class="message error" role="alert">${describeLoadError(this.definitionError)}</p>${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.loadDefinition(a.service), false, 'what-retry')}`
+              ? html`<p class="message error" id="what-error" role=${ifDefined(this.retried === 'definition' ? undefined : 'alert')}>${describeLoadError(this.definitionError)}</p>${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.retry('definition'), false, 'what-retry')}`
               : html`<p class="muted" id="what-retry" tabindex="-1">${msg('Loading the questions…', { id: 'ar.what.loading' })}</p>`
             : ''}
           ${this.definition?.attributes.map((attr, i) => this.renderAttribute(attr, i))}
@@ -857,7 +925,7 @@ export class AssistanceRequest extends CitopiaElement {
       <div class="hint" id="photo-hint">${msg('A photo helps the team find and understand the problem.', { id: 'ar.photo.hint' })}</div>
       ${this.uploadError
         ? html`<p class="error" id="photo-error">${msg('The photo could not be sent.', { id: 'ar.photo.failed' })} ${describeLoadError(this.uploadError)}</p>
-            ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.upload(), true)}`
+            ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.retry('photo'), true)}`
         : ''}
       <input id="photo" type="file" accept="image/*" aria-describedby="photo-hint${this.uploadError ? ' photo-error' : ''}" @change=${this.choosePhoto} />
       ${uploading ? html`<progress max="100" .value=${Math.round(this.progress * 100)} aria-label=${msg('Uploading the photo', { id: 'ar.photo.progress' })}></progress>` : ''}

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { defineFixtures, until, type FixtureContext } from '@citopia/core/fixtures';
+import { clickWhenShown, defineFixtures, failingFirst, until, type FixtureContext } from '@citopia/core/fixtures';
 import type { AssistanceRequest } from './citopia-assistance-request.js';
 import { emptyAnswers, type Answers } from './answers.js';
 
@@ -171,6 +171,17 @@ export const fixtures = defineFixtures<AssistanceRequest>({
       description: 'The endpoint has no services.json: the reason, and a retry button.',
       setup: (el, ctx) => void (el.endpoint = tree(ctx, 'absent')),
       ready: (el) => shown(el, '.message.error'),
+    },
+    {
+      name: 'retry-recovered',
+      title: 'The form loads after "Try again"',
+      description: 'The first request for services.json fails (503); "Try again" loads the form, and the focus moves to its heading.',
+      testOnly: true,
+      setup: (el) => {
+        el.endpoint = failingFirst('packages/assistance-request/fixtures/open311/ville/', 1, 'services.json');
+        void clickWhenShown(el, '[part="base"] > button');
+      },
+      ready: formReady,
     },
     {
       name: 'server-error',

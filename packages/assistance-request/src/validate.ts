@@ -4,6 +4,7 @@
  */
 import type { Answers } from './answers.js';
 import type { Attribute, Definition } from './open311-format.js';
+import { isDateTime } from './date-time.js';
 
 export const MAX_DESCRIPTION = 4000;
 
@@ -59,7 +60,7 @@ export function validate(a: Answers, ctx: ValidationContext): Problem[] {
       if (attr.required) add(attributeFieldId(index), list ? 'attr-choose' : 'attr-required', attr);
     } else if (attr.datatype === 'number' && !NUMBER.test(text)) {
       add(attributeFieldId(index), 'attr-number', attr);
-    } else if (attr.datatype === 'datetime' && Number.isNaN(Date.parse(text))) {
+    } else if (attr.datatype === 'datetime' && !isDateTime(text)) {
       add(attributeFieldId(index), 'attr-datetime', attr);
     }
   });

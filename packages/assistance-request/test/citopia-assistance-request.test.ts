@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { deepActiveElement, expectAccessible, press, tab, type, until } from '@citopia/testing';
+import { deepActiveElement, expectAccessible, failingFirst, liveRegionsSaying, press, settle, tab, type, until } from '@citopia/testing';
 import { fixtures, completeAnswers, writeDraft } from '../src/fixtures.js';
 import { $, $$, appear, cleanUp, mount, setNetwork, sleep, startServer, storedRequests, text, typeInto } from './helpers.js';
 
@@ -33,9 +33,14 @@ async function fillWasteReport(el: HTMLElement & { shadowRoot: ShadowRoot }): Pr
   await tick(el, '#a0'); // sacs
   await tick(el, '#a0-2'); // electro
   await typeInto(host, 'a1', '3,5');
-  await typeInto(host, 'a2', '03012025');
-  await press('ArrowRight');
-  await type('0730A');
+  // The date and time: four text fields, typed the same way in every browser.
+  await typeInto(host, 'a2', '1');
+  await tab();
+  await type('3');
+  await tab();
+  await type('2025');
+  await tab();
+  await type('07:30');
   await typeInto(host, 'a3', 'Behind the school, by the vineyard path');
   await typeInto(host, 'description', 'Six rubbish bags and an old fridge left by the path.');
   await typeInto(host, 'address', 'Chemin des Vignes 14');
@@ -77,9 +82,16 @@ describe('<citopia-assistance-request>', function () {
       expect(text(el, '#a0-hint')).to.equal('Select all that apply');
       expect($(el, '#a1')!.getAttribute('inputmode')).to.equal('decimal');
       expect($(el, '#a1')!.hasAttribute('required')).to.equal(true);
-      expect($(el, '#a2')!.getAttribute('type')).to.equal('datetime-local');
+      // A date and time: day, month, year and time text fields in a fieldset named by the question.
+      expect($$(el, 'fieldset:has(#a2) input').map((i) => [i.id, i.getAttribute('type'), i.getAttribute('inputmode'), text(el, `label[for="${i.id}"]`)])).to.deep.equal([
+        ['a2', null, 'numeric', 'Day'],
+        ['a2-month', null, 'numeric', 'Month'],
+        ['a2-year', null, 'numeric', 'Year'],
+        ['a2-time', null, 'numeric', 'Time'],
+      ]);
       expect($(el, '#a2')!.hasAttribute('required')).to.equal(false);
-      expect(text(el, 'label[for=a2]')).to.equal('When did you see the waste? (optional)');
+      expect(text(el, 'fieldset:has(#a2) legend')).to.equal('When did you see the waste? (optional)');
+      expect(text(el, '#a2-hint')).to.equal('For example: 1 3 2025, 07:30');
       expect($(el, '#a3')!.localName).to.equal('textarea');
       // Radios for a few values, a select for many, information for variable=false.
       await tick(el, 'input[name=service][value="101"]');
@@ -214,7 +226,7 @@ describe('<citopia-assistance-request>', function () {
       const server = await startServer();
       const el = await mount({ endpoint: server.url, 'jurisdiction-id': 'ville-de-demo.ch' });
       await fillWasteReport(el as never);
-      expect(($(el, '#a2') as HTMLInputElement).value).to.equal('2025-03-01T07:30');
+      expect(['#a2', '#a2-month', '#a2-year', '#a2-time'].map((id) => ($(el, id) as HTMLInputElement).value)).to.deep.equal(['1', '3', '2025', '07:30']);
       await continueToCheck(el);
       await appear(el, '[part=check]');
       expect(deepActiveElement()).to.equal($(el, '#title'));
@@ -222,6 +234,7 @@ describe('<citopia-assistance-request>', function () {
       expect(rows).to.deep.include(['Subject', 'Illegally dumped waste']);
       expect(rows).to.deep.include(['What waste can you see?', 'Rubbish bags, Electrical appliances']);
       expect(rows).to.deep.include(['How should we answer you?', 'By email']);
+      expect(rows.find(([label]) => label === 'When did you see the waste?')![1]).to.match(/^March 1, 2025\b.*7:30/);
       // "Change" goes back to the very field.
       const change = $$(el, '.check .row').find((r) => r.querySelector('dt')!.textContent === 'Description')!.querySelector('button')!;
       expect(change.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Change Description');
@@ -490,6 +503,65 @@ describe('<citopia-assistance-request>', function () {
       expect(stored!.media_url).to.match(new RegExp(`^${server.url}/media/[\\w-]+\\.jpg$`));
       const photo = await fetch(stored!.media_url);
       expect((await photo.arrayBuffer()).byteLength).to.equal(200_000);
+    });
+  });
+
+  describe('after "Try again" (real keys, a real server that fails, then recovers)', () => {
+    const VILLE = '/packages/assistance-request/fixtures/open311/ville/';
+    const tryAgain = (el: HTMLElement, scope = '') =>
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>(`${scope} button`)].find((b) => b.textContent!.trim() === 'Try again')!;
+
+    it('the form loads: the focus moves to its heading', async () => {
+      const el = await mount({ endpoint: failingFirst(VILLE, 1, 'services.json') }, 'en', false);
+      await appear(el, '.message.error');
+      tryAgain(el).focus();
+      await press('Enter');
+      await appear(el, 'form');
+      await settle();
+      expect(deepActiveElement()).to.equal($(el, '#title'));
+      expect(text(el, '#title')).to.equal('Your request');
+    });
+
+    it('the form fails again: the focus moves to the new message, said once', async () => {
+      const el = await mount({ endpoint: failingFirst(VILLE, 2, 'services.json') }, 'de', false);
+      await appear(el, '.message.error');
+      const sentence = text(el, '.message.error');
+      expect(liveRegionsSaying(el.shadowRoot!, sentence)).to.have.length(1); // the page's own load: said by the alert
+      $(el, '[part="base"] > button')!.focus();
+      await press('Space');
+      await until(() => $(el, '.message.error') && !$(el, '[role="alert"]'), 8000, 'the second failure');
+      await settle();
+      expect(deepActiveElement()).to.equal($(el, '.message.error'));
+      expect(liveRegionsSaying(el.shadowRoot!, sentence)).to.have.length(0); // said by the focus move, not twice
+    });
+
+    it('the questions of a service load: the focus moves to the first question', async () => {
+      const el = await mount({ endpoint: failingFirst(VILLE, 1, 'DECHETS-SAUV.json'), 'service-code': 'DECHETS-SAUV' }, 'en', false);
+      await appear(el, 'button#what-retry');
+      expect(text(el, '#what-error')).not.to.equal('');
+      $(el, 'button#what-retry')!.focus();
+      await press('Enter');
+      await appear(el, '#a0');
+      await settle();
+      expect(deepActiveElement()).to.equal($(el, '#a0'));
+      expect(liveRegionsSaying(el.shadowRoot!, text(el, '#a0-hint') || 'Error')).to.have.length(0);
+    });
+
+    it('the photo uploads: the focus moves back to the photo field, the upload is said once', async () => {
+      const server = await startServer({ faults: { next: ['503'], scope: 'write' } });
+      const el = await mount({ endpoint: server.url, 'service-code': '305', 'upload-url': `${server.url}/media` });
+      const input = $(el, '#photo') as HTMLInputElement;
+      const files = new DataTransfer();
+      files.items.add(new File([new Uint8Array(2_000)], 'branche.jpg', { type: 'image/jpeg' }));
+      input.files = files.files; // a file chooser cannot be driven by keys
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await appear(el, '#photo-error');
+      tryAgain(el, '.field').focus();
+      await press('Enter');
+      await until(() => text(el, '[role=status]') === 'Photo added: branche.jpg', 8000, 'the upload');
+      await settle();
+      expect(deepActiveElement()).to.equal($(el, '#photo'));
+      expect(liveRegionsSaying(el.shadowRoot!, 'Photo added: branche.jpg')).to.have.length(1);
     });
   });
 

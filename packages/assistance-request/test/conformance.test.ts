@@ -5,6 +5,7 @@ import { sharedFixtures } from '@citopia/testing';
 import { parseData, toDefinition, toErrors, toFormats, toReceipt, toServices, toStatus, type Format } from '../src/open311-format.js';
 import { emptyAnswers, localDateTime, toJsonBody, toOpen311Body } from '../src/answers.js';
 import { validate } from '../src/validate.js';
+import { isDateTime, joinDateTime, splitDateTime } from '../src/date-time.js';
 import { Outbox, type KeyValueStore } from '../src/outbox.js';
 import { RejectedError, isRetryable } from '../src/deliver.js';
 import { FetchError } from '@citopia/core/fetch';
@@ -199,6 +200,30 @@ describe('answers, validation and the outbox (pure modules)', () => {
   it('writes datetime answers with the device\'s offset', () => {
     expect(localDateTime('2025-03-01T07:30')).to.match(/^2025-03-01T07:30:00[+-]\d\d:\d\d$/);
     expect(Date.parse(localDateTime('2025-07-01T23:59'))).to.equal(new Date('2025-07-01T23:59').getTime());
+  });
+
+  it('makes one Open311 date-time of the four date fields, keeping what is typed while it is not one', () => {
+    const parts = (day: string, month: string, year: string, time: string) => ({ day, month, year, time });
+    expect(joinDateTime(parts('1', '3', '2025', '7:30'))).to.equal('2025-03-01T07:30');
+    expect(joinDateTime(parts('01', '03', '2025', '0730'))).to.equal('2025-03-01T07:30');
+    expect(joinDateTime(parts(' 1', '3 ', '2025', '07.30'))).to.equal('2025-03-01T07:30');
+    expect(joinDateTime(parts('', '', '', ''))).to.equal('');
+    for (const [typed, kept] of [
+      [parts('30', '2', '2025', '07:30'), '2025-2-30T07:30'], // no 30 February
+      [parts('1', '3', '25', '07:30'), '25-3-1T07:30'], // a two-digit year
+      [parts('1', '3', '2025', ''), '2025-3-1T'], // no time
+      [parts('1', '3', '2025', '25:00'), '2025-3-1T25:00'],
+    ] as const) {
+      expect(joinDateTime(typed)).to.equal(kept);
+      expect(isDateTime(kept)).to.equal(false);
+      expect(splitDateTime(kept)).to.deep.equal(Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, v.trim()])));
+    }
+    expect(splitDateTime('2025-03-01T07:30')).to.deep.equal(parts('1', '3', '2025', '07:30'));
+    const definition = { attributes: [{ code: 'VU-LE', variable: true, datatype: 'datetime', required: false, description: 'When?', values: [], order: 1 }] } as never;
+    const problems = (value: string) => validate({ ...completeAnswers(), attrs: { 'VU-LE': value } }, { hasServices: true, definition, requireContact: false }).map((p) => [p.field, p.kind]);
+    expect(problems('2025-03-01T07:30')).to.deep.equal([]);
+    expect(problems('2025-2-30T07:30')).to.deep.equal([['a0', 'attr-datetime']]);
+    expect(problems('')).to.deep.equal([]);
   });
 
   it('validates: location, description length, email, phone, contact when required', () => {

@@ -9,6 +9,9 @@ import { emitEvent, type CitopiaEventMap, type CitopiaEventName, type EmitOption
 
 installLocalization();
 
+/** What takes the focus without a tabindex (enough for what our components render). */
+const FOCUSABLE = 'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, iframe, [tabindex], [contenteditable]:not([contenteditable="false"])';
+
 /**
  * The one base class of every Citopia component: the cross-cutting concerns live here once.
  *
@@ -233,6 +236,22 @@ export class CitopiaElement extends LitElement {
   /** Runs `fn` with msg() in this element's language, for strings built outside render(). */
   protected localize<T>(fn: () => T): T {
     return withLocale(this.locale, this.strings, fn, this.easyReading);
+  }
+
+  /**
+   * After the next update, moves the focus to what `target` names in our shadow root (a selector,
+   * or a function for targets a selector cannot say), giving it tabindex="-1" first when it
+   * cannot take the focus (a heading, a message). Components call it when what the person acted
+   * on is replaced (the "Try again" button gives way to the content or to the new error), so that
+   * the focus never falls to the document. Resolves with the element focused, if any.
+   */
+  protected async moveFocusAfterUpdate(target: string | (() => HTMLElement | null | undefined)): Promise<HTMLElement | undefined> {
+    await this.updateComplete;
+    const el = typeof target === 'string' ? this.renderRoot.querySelector<HTMLElement>(target) : target();
+    if (!el?.isConnected) return undefined;
+    if (!el.matches(FOCUSABLE)) el.setAttribute('tabindex', '-1');
+    el.focus();
+    return el;
   }
 
   /** Dispatches a Citopia event; returns true when a listener cancelled it. */

@@ -110,3 +110,22 @@ export function until(predicate: () => unknown, timeout = 4000, what = 'conditio
     tick();
   });
 }
+
+let failingKeys = 0;
+
+/**
+ * A URL of the test server that fails, then recovers: the first `fails` requests of each file
+ * under it answer 503 (only the file named `file`, when given), later ones serve `path` (from the
+ * repository root). Each call makes a fresh key, so every mount starts with its failures.
+ * Only the test server answers it (stories of fixtures that use it are test-only).
+ */
+export function failingFirst(path: string, fails = 1, file?: string): string {
+  const key = `k${Date.now().toString(36)}${(failingKeys++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return `/__test/fail-first/${key}/${fails}${file ? `:${file}` : ''}/${path.replace(/^\//, '')}`;
+}
+
+/** Clicks what `selector` finds in `el`'s shadow root once it shows (a fixture's "Try again"). */
+export async function clickWhenShown(el: HTMLElement, selector: string, timeout = 8000): Promise<void> {
+  await until(() => el.shadowRoot?.querySelector(selector), timeout, selector);
+  el.shadowRoot!.querySelector<HTMLElement>(selector)!.click();
+}

@@ -113,6 +113,8 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
   @state() private fromCopy = false;
   @state() private details: DetailsModule | undefined;
   @state() private detailsError: unknown;
+  /** The current load was asked for with "Try again" (its outcome gets the focus). */
+  @state() private retried = false;
 
   private controller: AbortController | undefined;
   private sourceLoading: Promise<void> | undefined;
@@ -134,7 +136,10 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('data') || changed.has('src') || !this.hasUpdated) this.readSource();
+    if (changed.has('data') || changed.has('src') || !this.hasUpdated) {
+      this.retried = false;
+      this.readSource();
+    }
     if ((this.open || this.validate) && !this.details && !isServer) void this.loadDetails();
   }
 
@@ -221,10 +226,25 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
     this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
   }
 
-  private retry(): void {
+  /**
+   * "Try again" pressed: the button goes away, so the focus moves to what replaces it, the
+   * software's name, or the new message, which the focus move says (it is then kept out of the
+   * status region: said once, not twice).
+   */
+  private async retry(): Promise<void> {
     this.detailsError = undefined;
+    this.retried = true;
     if (this.loadState === 'error') this.readSource();
-    void this.loadDetails();
+    await Promise.all([this.sourceLoading, this.loadDetails()]);
+    const failed = this.loadState === 'error' || this.detailsError !== undefined;
+    await this.moveFocusAfterUpdate(() => this.renderRoot.querySelector<HTMLElement>(failed ? '#details .message.error' : '[part="name"], #details [role="status"] > *') ?? this.renderRoot.querySelector<HTMLElement>('.toggle'));
+  }
+
+  /** Why the details cannot be shown: the source file, or the details chunk, did not load. */
+  private renderFailure() {
+    return this.loadState === 'error'
+      ? html`<p class="message error">${msg('The description of this software could not be loaded.', { id: 'osb.error.load' })} ${describeLoadError(this.loadError)}</p>`
+      : html`<p class="message error">${describeLoadError(new FetchError(navigator.onLine === false ? 'offline' : 'network', 'details chunk'))}</p>`;
   }
 
   override render() {
@@ -259,16 +279,17 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
         <div id="details" class="details" part="details" ?hidden=${!this.open} @keydown=${this.onDetailsKeydown}>
           ${this.open ? this.renderReadingToggle() : nothing}
           <div role="status" part="status">
-            ${this.loadState === 'error'
-              ? html`<p class="message error">${msg('The description of this software could not be loaded.', { id: 'osb.error.load' })} ${describeLoadError(this.loadError)}</p>`
-              : this.detailsError !== undefined
-                ? html`<p class="message error">${describeLoadError(new FetchError(navigator.onLine === false ? 'offline' : 'network', 'details chunk'))}</p>`
-                : shown
-                  ? shown.status
-                  : this.open
-                    ? html`<p>${msg('Loading the description of this software…', { id: 'osb.loading' })}</p>`
-                    : nothing}
+            ${failed
+              ? this.retried
+                ? nothing
+                : this.renderFailure()
+              : shown
+                ? shown.status
+                : this.open
+                  ? html`<p>${msg('Loading the description of this software…', { id: 'osb.loading' })}</p>`
+                  : nothing}
           </div>
+          ${failed && this.retried ? this.renderFailure() : nothing}
           ${failed ? html`<p><button type="button" class="secondary" @click=${this.retry}>${msg('Try again', { id: 'osb.retry' })}</button></p>` : nothing}
           ${shown?.body ?? nothing}
         </div>

@@ -1,4 +1,4 @@
-import { defineFixtures, type Fixture } from '@citopia/core/fixtures';
+import { clickWhenShown, defineFixtures, failingFirst, until, type Fixture } from '@citopia/core/fixtures';
 import type { OpenSourceBadge } from './citopia-open-source-badge.js';
 
 const FILES = 'packages/open-source-badge/fixtures/';
@@ -107,6 +107,18 @@ export const fixtures = defineFixtures<OpenSourceBadge>({
     fromFile('too-deep', 'Nesting too deep refused', 'deep-nesting.publiccode.yml', 'Nesting far beyond what the standard needs is refused before parsing.'),
     fromFile('long-texts', 'Texts too long to show, shortened', 'long-texts.publiccode.yml', 'A name and a short description far beyond what a badge can show: the first 500 characters of each, and a note that says which texts were shortened.'),
     fromFile('load-not-found', 'File not found', 'missing.publiccode.yml', 'The src does not exist: a translated message and a retry button.'),
+    {
+      name: 'retry-recovered',
+      title: 'Loaded after "Try again" (test only)',
+      description: 'The first request fails (503); "Try again" loads the file, and the focus moves to the software\'s name.',
+      attributes: { open: true },
+      setup: (el) => {
+        el.src = failingFirst(FILES + 'chantiers.publiccode.json');
+        void clickWhenShown(el, '#details button');
+      },
+      ready: (el) => until(() => el.loadState === 'ready' && el.shadowRoot?.querySelector('[part="name"]'), 8000, 'the details after "Try again"'),
+      testOnly: true,
+    },
     {
       name: 'load-server-error',
       title: 'Server error (test only)',

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { a11ySweep, deepActiveElement, mountFixture, press, tab, until } from '@citopia/testing';
+import { a11ySweep, deepActiveElement, failingFirst, liveRegionsSaying, mountFixture, press, settle, tab, until } from '@citopia/testing';
 import '../src/index.js';
 import { fixtures, INVALID_FILES, HOST_DATA } from '../src/fixtures.js';
 import type { OpenSourceBadgeElement as OpenSourceBadge } from '../src/citopia-open-source-badge.js';
@@ -290,6 +290,33 @@ describe('<citopia-open-source-badge>', () => {
     await new Promise((r) => setTimeout(r, 700));
     expect(el.loadState).to.equal('ready');
     expect(text(el, '[part="name"]')).to.equal('Carte des chantiers');
+  });
+
+  it('after "Try again" succeeds, moves the focus to the software\'s name (real keys, real server)', async () => {
+    const el = await mountBadge({ open: true, src: failingFirst('/packages/open-source-badge/fixtures/chantiers.publiccode.json', 1) }, 'fr');
+    expect(el.loadState).to.equal('error');
+    $(el, '[part="toggle"]')!.focus();
+    await tab();
+    expect(text(el, 'button:focus')).to.equal('Réessayer');
+    await press('Enter');
+    await until(() => el.loadState === 'ready' && $(el, '[part="name"]'), 8000, 'the details');
+    await settle();
+    expect(deepActiveElement()).to.equal($(el, '[part="name"]'));
+    expect(text(el, '[part="name"]')).to.equal('Carte des chantiers');
+  });
+
+  it('after "Try again" fails again, moves the focus to the new message, said once', async () => {
+    const el = await mountBadge({ open: true, src: failingFirst('/packages/open-source-badge/fixtures/chantiers.publiccode.json', 2) }, 'de');
+    const sentence = text(el, '.message.error');
+    expect(sentence).to.contain('Server');
+    expect(liveRegionsSaying(el.shadowRoot!, sentence)).to.have.length(1); // the page's own load: said by the status
+    $(el, '#details button')!.focus();
+    await press('Space');
+    await until(() => el.loadState === 'error' && !$(el, '#details button:focus'), 8000, 'the second failure');
+    await settle();
+    expect(deepActiveElement()).to.equal($(el, '.message.error'));
+    expect(text(el, '.message.error')).to.equal(sentence);
+    expect(liveRegionsSaying(el.shadowRoot!, sentence)).to.have.length(0); // said by the focus move, not twice
   });
 
   it('has a story for every fixture that is not test-only', async () => {

@@ -242,7 +242,18 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     this.padded = undefined;
   }
 
-  private async load(): Promise<void> {
+  /**
+   * "Try again" pressed: the button goes away, so the focus moves to what replaces it, the
+   * notice's heading (or its settings button), or the new message, which the focus move says
+   * (the live region stays quiet: said once, not twice).
+   */
+  private async retryFromButton(): Promise<void> {
+    this.announcement = '';
+    await this.load(true);
+    await this.moveFocusAfterUpdate(() => this.renderRoot.querySelector<HTMLElement>(this.status === 'error' ? '.message.error p' : '#title, .settings, .message'));
+  }
+
+  private async load(retried = false): Promise<void> {
     const token = ++this.loads;
     let raw = this.config;
     if (raw === undefined) {
@@ -254,7 +265,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
         if (token !== this.loads) return;
         this.loadError = error;
         this.status = 'error';
-        this.announcement = this.localize(() => describeLoadError(error));
+        if (!retried) this.announcement = this.localize(() => describeLoadError(error));
         return;
       }
       if (token !== this.loads) return;
@@ -411,7 +422,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       case 'error':
         return html`<div class="message error">
           <p>${describeLoadError(this.loadError)}</p>
-          <button type="button" @click=${() => this.load()}>${msg('Try again', { id: 'privacy.retry' })}</button>
+          <button type="button" @click=${() => this.retryFromButton()}>${msg('Try again', { id: 'privacy.retry' })}</button>
         </div>`;
       case 'invalid':
         return this.renderInvalid();

@@ -1,4 +1,4 @@
-import { defineFixtures, until, type Fixture } from '@citopia/core/fixtures';
+import { clickWhenShown, defineFixtures, failingFirst, until, type Fixture } from '@citopia/core/fixtures';
 import { createSafeStorage } from '@citopia/core/storage';
 import type { PrivacyNotice } from './citopia-privacy-notice.js';
 
@@ -97,6 +97,16 @@ export const fixtures = defineFixtures<PrivacyNotice>({
           await loaded(el);
           await waitFor(() => el.parentElement?.querySelector('[data-citopia-placeholder]'), 'the placeholder');
         },
+      },
+    }),
+    notice('retry-recovered', 'Loaded after "Try again"', 'The first request fails (503); "Try again" loads the configuration, and the focus moves to the notice\'s heading.', {
+      more: {
+        testOnly: true,
+        setup: (el) => {
+          el.src = failingFirst(FIXTURES + 'config-consent.json');
+          void clickWhenShown(el, '.message.error button');
+        },
+        ready: (el) => waitFor(() => el.state === 'ready' && el.shadowRoot?.querySelector('#title'), 'the notice after "Try again"'),
       },
     }),
     notice('load-error', 'Configuration fails to load', 'The server answers 500: a translated explanation and a retry button.', {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { a11ySweep, deepActiveElement, mountFixture, press, tab } from '@citopia/testing';
+import { a11ySweep, deepActiveElement, failingFirst, liveRegionsSaying, mountFixture, press, settle, tab } from '@citopia/testing';
 import { fixtures } from '../src/fixtures.js';
 import { getConsent, getConsentState, type ConsentState } from '../src/index.js';
 import { buttonNamed, CONFIG, frame, mountNotice, sleep, storeChoice, stored, tabUntil, text, until } from './helpers.js';
@@ -324,10 +324,21 @@ describe('<citopia-privacy-notice>', () => {
         expect(getComputedStyle(banner).position).to.equal('fixed');
         await until(() => document.body.style.paddingBlockEnd === `${Math.ceil(banner.getBoundingClientRect().height)}px`);
         expect(document.documentElement.style.scrollPaddingBlockEnd).to.equal(document.body.style.paddingBlockEnd);
-        // Tab from the page's last control before the notice to the last one on the page.
+        // Tab from the page's last control before the notice to the last one on the page: every
+        // control in order. Firefox also stops on the banner itself when it scrolls (a scrollable
+        // box takes the focus there), so that stop must be a named region, not a nameless box.
         before.focus();
-        await tab(5); // the banner's three buttons, its easy-to-read toggle, "After"
-        await tab();
+        const stops: Element[] = [];
+        for (let i = 0; i < 9 && deepActiveElement() !== last; i++) {
+          await tab();
+          stops.push(deepActiveElement()!);
+        }
+        expect(stops.filter((s) => s !== banner).map(text)).to.deep.equal([...CHOICES, 'Easy to read', 'After', 'Last on the page']);
+        if (stops.includes(banner)) {
+          expect(stops.indexOf(banner), 'the banner before its buttons').to.be.below(stops.findIndex((s) => text(s) === 'Accept all'));
+          expect(banner.localName).to.equal('section');
+          expect(text(root.getElementById(banner.getAttribute('aria-labelledby')!)), 'the region is named by its heading').to.equal('Your data on this site');
+        }
         expect(deepActiveElement()).to.equal(last);
         await frame();
         expect(last.getBoundingClientRect().bottom, 'the focused button is above the banner').to.be.at.most(banner.getBoundingClientRect().top + 0.5);
@@ -483,6 +494,33 @@ describe('<citopia-privacy-notice>', () => {
       await until(() => el.state === 'error');
       el.src = CONFIG;
       await until(() => el.state === 'ready');
+    });
+
+    it('after "Try again" succeeds, moves the focus to the notice\'s heading (real keys, real server)', async () => {
+      const { el, root, before } = await mountNotice({ src: failingFirst(CONFIG, 1), lang: 'fr' });
+      expect(el.state).to.equal('error');
+      before.focus();
+      await tab();
+      expect(deepActiveElement()).to.equal(root.querySelector('.message button'));
+      await press('Enter');
+      await until(() => el.state === 'ready', 6000, 'the notice');
+      await settle();
+      expect(deepActiveElement()).to.equal(root.querySelector('#title'));
+      expect(text(root.querySelector('#title'))).to.equal('Vos données sur ce site');
+      expect(liveRegionsSaying(root, 'Le serveur')).to.have.length(0); // the earlier failure no longer said
+    });
+
+    it('after "Try again" fails again, moves the focus to the new message, said once', async () => {
+      const { el, root } = await mountNotice({ src: failingFirst(CONFIG, 2), lang: 'de' });
+      const sentence = text(root.querySelector('.message p'));
+      expect(sentence).to.contain('Server');
+      expect(liveRegionsSaying(root, sentence)).to.have.length(1); // the page's own load: said by the status
+      root.querySelector<HTMLButtonElement>('.message button')!.focus();
+      await press('Space');
+      await until(() => root.querySelector('.message p') && el.state === 'error' && deepActiveElement() !== root.querySelector('.message button'), 6000, 'the second failure');
+      await settle();
+      expect(deepActiveElement()).to.equal(root.querySelector('.message p'));
+      expect(liveRegionsSaying(root, sentence)).to.have.length(0); // said by the focus move, not twice
     });
 
     it('takes the configuration as a property too', async () => {

@@ -183,6 +183,8 @@ export class ServiceFinder extends CitopiaElement {
    */
   @state() private sources$: Omit<SourcesState, 'catalogue' | 'error'> = { authorities: [], notes: { failed: [] }, pending: false };
   @state() private view: Awaited<ReturnType<typeof sourcesView>> | undefined;
+  /** The current load was asked for with "Try again" (its outcome gets the focus). */
+  @state() private retried = false;
 
   private index: SearchIndex<Service> | undefined;
   private hits: Service[] = [];
@@ -218,7 +220,19 @@ export class ServiceFinder extends CitopiaElement {
 
   /** Loads the catalogue again (after a failure). */
   retry(): void {
+    this.retried = false;
     void this.load();
+  }
+
+  /**
+   * "Try again" pressed: the button goes away, so the focus moves to what replaces it, the
+   * catalogue's first heading or line, or the new message (said by the focus move, not by an
+   * alert as well: once, not twice).
+   */
+  private async retryFromButton(): Promise<void> {
+    this.retried = true;
+    await this.load();
+    await this.moveFocusAfterUpdate(() => this.renderRoot.querySelector<HTMLElement>(this.status === 'error' ? '.message.error p' : '#results > :first-child'));
   }
 
   private async applyUrlState(): Promise<void> {
@@ -229,7 +243,10 @@ export class ServiceFinder extends CitopiaElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (['src', 'sources', 'services', 'synonyms', 'sourceLang'].some((k) => changed.has(k)) || !this.hasUpdated) void this.load();
+    if (['src', 'sources', 'services', 'synonyms', 'sourceLang'].some((k) => changed.has(k)) || !this.hasUpdated) {
+      this.retried = false;
+      void this.load();
+    }
     if (changed.has('jsonld') || changed.has('catalogue') || changed.has('dataLanguage')) this.updateJsonLd();
     const searchChanged = ['query', 'category', 'audience', 'authority', 'catalogue', 'dataLanguage'].some((k) => changed.has(k));
     if (searchChanged && !changed.has('shown')) this.shown = Math.max(1, this.pageSize);
@@ -560,9 +577,9 @@ export class ServiceFinder extends CitopiaElement {
         <slot></slot>`;
     }
     if (this.status === 'error') {
-      return html`<div class="message error" part="message" role="alert">
+      return html`<div class="message error" part="message" role=${ifDefined(this.retried ? undefined : 'alert')}>
           <p>${describeLoadError(this.error)}</p>
-          <button type="button" part="retry" @click=${this.retry}>${msg('Try again', { id: 'finder.retry' })}</button>
+          <button type="button" part="retry" @click=${this.retryFromButton}>${msg('Try again', { id: 'finder.retry' })}</button>
         </div>
         <slot></slot>`;
     }

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { defineFixtures, until, type Fixture } from '@citopia/core/fixtures';
+import { clickWhenShown, defineFixtures, failingFirst, until, type Fixture } from '@citopia/core/fixtures';
 import type { ServiceFinder } from './citopia-service-finder.js';
 import { generateCatalogue } from './huge-catalogue.js';
 import { writeCopy } from './catalogue/offline-copy.js';
@@ -119,6 +119,18 @@ export const fixtures = defineFixtures<ServiceFinder>({
       content: FALLBACK,
       setup: (el) => void (el.src = '/__test/status/500'),
       ready: loaded,
+    },
+    {
+      name: 'retry-recovered',
+      title: 'Loaded after "Try again"',
+      description: 'The first request fails (503); "Try again" loads the catalogue, and the focus moves to its first heading.',
+      testOnly: true,
+      content: FALLBACK,
+      setup: (el) => {
+        el.src = failingFirst(FIXTURES + 'ville-de-demo.json');
+        void clickWhenShown(el, '[part="retry"]');
+      },
+      ready: (el) => until(() => el.shadowRoot?.querySelector('.categories'), 8000, 'the catalogue after "Try again"'),
     },
     {
       name: 'loading',

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { a11ySweep, deepActiveElement, mountFixture, press, tab, type, until } from '@citopia/testing';
+import { a11ySweep, deepActiveElement, failingFirst, liveRegionsSaying, mountFixture, press, settle, tab, type, until } from '@citopia/testing';
 import '../src/index.js';
 import type { ServiceFinder } from '../src/index.js';
 import { fixtures } from '../src/fixtures.js';
@@ -271,7 +271,38 @@ describe('<citopia-service-finder>', function () {
       await press('Enter');
       await until(() => requests() > before, 3000, 'a new request');
       await loaded(el);
-      expect($(el, '[role="alert"]')).not.to.equal(null);
+      expect($(el, '.message.error p')!.textContent).to.equal('Der Server hat gerade ein Problem. Bitte versuchen Sie es später erneut.');
+    });
+
+    it('after "Try again" succeeds, moves the focus to the catalogue (real keys, real server)', async () => {
+      const el = await mount({ src: failingFirst(CITY, 1) }, 'fr');
+      expect($(el, '.message.error')).not.to.equal(null);
+      input(el).focus();
+      await tab();
+      expect(deepActiveElement()).to.equal($(el, '[part="retry"]'));
+      await press('Enter');
+      await until(() => $$(el, '.categories button').length > 0, 8000, 'the catalogue');
+      await settle();
+      const heading = $(el, '#results [role="heading"]')!;
+      expect(heading.textContent!.trim()).to.equal('Parcourir par catégorie');
+      expect(deepActiveElement()).to.equal(heading);
+      await tab();
+      expect(deepActiveElement()).to.equal($$(el, '.categories button')[0]);
+    });
+
+    it('after "Try again" fails again, moves the focus to the new message, said once', async () => {
+      const el = await mount({ src: failingFirst(CITY, 2) }, 'de');
+      const sentence = 'Der Server hat gerade ein Problem. Bitte versuchen Sie es später erneut.';
+      expect(liveRegionsSaying(root(el), sentence)).to.have.length(1); // the page's own load: said by the alert
+      $<HTMLButtonElement>(el, '[part="retry"]')!.focus();
+      await press('Space');
+      await until(() => $(el, '.message.error') && !$(el, '[role="alert"]'), 8000, 'the second failure');
+      await settle();
+      const focused = deepActiveElement()!;
+      expect(focused).to.equal($(el, '.message.error p'));
+      expect(focused.textContent).to.equal(sentence);
+      // Said by the focus move; a live region saying it too would make screen readers say it twice.
+      expect(liveRegionsSaying(root(el), sentence)).to.have.length(0);
     });
 
     it('recovers once the catalogue can be read', async () => {
