@@ -5,3 +5,4 @@ export * from './keys.js';
 export * from './shared-fixtures.js';
 export * from './hostile.js';
 export * from './media.js';
+export * from './screen-reader.js';
