@@ -187,12 +187,54 @@ export async function startReader(container: Node): Promise<Reader> {
   // The log starts with what is said where the cursor lands: the first item.
   await sync();
 
+  /**
+   * The library finds its place by the cursor's name, value and state as they were when it got
+   * there: once the field under it has a value (typed) or a state changed, next() starts over at
+   * the top. After an action, tell it again where it is (its focus handler finds the item's
+   * first stop, where the person acted), without logging the re-read.
+   */
+  const reanchor = async () => {
+    const node = virtual.activeNode;
+    if (!node || !focusHandler) return;
+    await sync();
+    skipping = true;
+    try {
+      await focusHandler({ target: node });
+      await sync();
+    } finally {
+      skipping = false;
+    }
+  };
   const step = async (action: () => Promise<unknown>) => {
     await sync();
     await action();
     await settle();
     await sync();
   };
+  /** An action on the item under the cursor (typing, a key, activation): then re-anchor. */
+  const act = async (action: () => Promise<unknown>) => {
+    await step(action);
+    await reanchor();
+  };
+  /** Browse mode reads a collapsed <select> as one line: its options are not stops. */
+  const inCollapsedSelect = (node: Node | null) => {
+    const el = node instanceof Element ? node : node?.parentElement;
+    const select = el?.closest('select');
+    return !!select && select !== el && !select.multiple && select.size <= 1;
+  };
+  const move = (command: () => Promise<unknown>) =>
+    step(async () => {
+      await command();
+      for (let i = 0; i < 200 && inCollapsedSelect(virtual.activeNode); i++) {
+        skipping = true;
+        try {
+          await sync();
+        } finally {
+          skipping = false;
+        }
+        await command();
+      }
+    });
   const roleOf = (node: Node | null): string => {
     if (!(node instanceof Element)) return '';
     const explicit = node.getAttribute('role');
@@ -208,8 +250,8 @@ export async function startReader(container: Node): Promise<Reader> {
     get activeNode() {
       return virtual.activeNode;
     },
-    next: () => step(() => virtual.next()),
-    previous: () => step(() => virtual.previous()),
+    next: () => move(() => virtual.next()),
+    previous: () => move(() => virtual.previous()),
     nextHeading: () => step(() => virtual.perform(virtual.commands.moveToNextHeading)),
     nextLandmark: () => step(() => virtual.perform(virtual.commands.moveToNextLandmark)),
     async nextFormField() {
@@ -233,17 +275,17 @@ export async function startReader(container: Node): Promise<Reader> {
       const node = virtual.activeNode;
       const target = node instanceof Element ? node : node?.parentElement;
       if (focusable(target ?? null)) {
-        await step(async () => {
+        await act(async () => {
           if (deepActiveElement() !== target) target!.focus();
           await settle();
           await sendKeys({ press: target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type) ? 'Space' : 'Enter' });
         });
       } else {
-        await step(() => virtual.act());
+        await act(() => virtual.act());
       }
     },
     async type(text) {
-      await step(async () => {
+      await act(async () => {
         const node = virtual.activeNode;
         const target = node instanceof Element ? node : node?.parentElement;
         if (focusable(target ?? null) && deepActiveElement() !== target) target!.focus();
@@ -252,7 +294,7 @@ export async function startReader(container: Node): Promise<Reader> {
       });
     },
     press: (key) =>
-      step(async () => {
+      act(async () => {
         const node = virtual.activeNode;
         const target = node instanceof Element ? node : node?.parentElement;
         if (focusable(target ?? null) && deepActiveElement() !== target) target!.focus();
@@ -283,7 +325,7 @@ export async function startReader(container: Node): Promise<Reader> {
     spoken: () => [...log],
     transcript: (pageLang) =>
       log.map(({ phrase, node }) => {
-        const lang = node ? closestLang(node) : '';
+        const lang = node ? spokenLang(node) : '';
         const text = normalise(phrase);
         return lang && primary(lang) !== primary(pageLang) ? `[lang=${lang}] ${text}` : text;
       }),
@@ -320,6 +362,29 @@ export function closestLang(node: Node): string {
   return document.documentElement.lang;
 }
 
+/** A node's children in the flat tree (shadow root for a host, assigned nodes for a slot). */
+function flatChildren(node: Node): Node[] {
+  if (node instanceof Element && node.shadowRoot) return [...(childNodesGetter.call(node.shadowRoot) as NodeListOf<ChildNode>)];
+  if (node instanceof HTMLSlotElement && node.assignedNodes({ flatten: true }).length) return node.assignedNodes({ flatten: true });
+  return [...(childNodesGetter.call(node) as NodeListOf<ChildNode>)];
+}
+
+/**
+ * The language a phrase is spoken in: the element's closest `lang`, unless all of its text
+ * comes from descendants in one other language (a heading around a link marked lang="en").
+ */
+export function spokenLang(node: Node): string {
+  const own = closestLang(node);
+  const langs = new Set<string>();
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) {
+      if (n.textContent?.trim()) langs.add(closestLang(n));
+    } else if (!(n instanceof Element && (n.getAttribute('aria-hidden') === 'true' || n.localName === 'style'))) flatChildren(n).forEach(walk);
+  };
+  if (node instanceof Element) walk(node);
+  return langs.size === 1 ? [...langs][0]! : own;
+}
+
 const phraseList = (log: readonly string[] | Reader) => (Array.isArray(log) ? (log as string[]) : (log as Reader).phrases()).map(normalise);
 
 /**
@@ -352,20 +417,23 @@ interface SourceString {
   id: string;
   fragments: string[];
 }
-const sourceCache = new Map<string, Promise<SourceString[]>>();
+interface Unit {
+  id: string;
+  /** The text between placeholders, source (English) and target. */
+  source: string[];
+  target: string[];
+}
+const xliffCache = new Map<string, Promise<Unit[]>>();
 
-/**
- * The English source strings of `pkg` (from its xliff/<locale>.xlf, which holds every msg() source)
- * that read differently in `locale`: the static parts between placeholders, at least two words
- * or eight letters long, and not also found in the translation.
- */
-export function englishSources(pkg: string, locale: string): Promise<SourceString[]> {
-  const key = `${pkg}/${locale}`;
-  if (!sourceCache.has(key)) {
-    sourceCache.set(
+/** The trans-units of packages/<pkg>/xliff/<locale>.xlf (English: the fr file's sources). */
+function xliffUnits(pkg: string, locale: string): Promise<Unit[]> {
+  const file = locale === 'en' ? 'fr' : locale;
+  const key = `${pkg}/${file}`;
+  if (!xliffCache.has(key)) {
+    xliffCache.set(
       key,
       (async () => {
-        const text = (await executeServerCommand('citopia-read-text', { path: `packages/${pkg}/xliff/${locale}.xlf` })) as string;
+        const text = (await executeServerCommand('citopia-read-text', { path: `packages/${pkg}/xliff/${file}.xlf` })) as string;
         const doc = new DOMParser().parseFromString(text, 'application/xml');
         const parts = (el: Element | null) => {
           const out: string[] = [];
@@ -378,17 +446,37 @@ export function englishSources(pkg: string, locale: string): Promise<SourceStrin
             }
           }
           out.push(current);
-          return out.map(normalise).filter(Boolean);
+          return out;
         };
-        return [...doc.querySelectorAll('trans-unit')].map((unit) => {
-          const target = parts(unit.querySelector('target')).join(' ');
-          const fragments = parts(unit.querySelector('source')).filter((f) => (f.split(' ').length >= 2 || f.replace(/[^\p{L}]/gu, '').length >= 8) && !target.includes(f));
-          return { id: unit.getAttribute('id') ?? '', fragments };
-        });
+        return [...doc.querySelectorAll('trans-unit')].map((unit) => ({ id: unit.getAttribute('id') ?? '', source: parts(unit.querySelector('source')), target: parts(unit.querySelector('target')) }));
       })(),
     );
   }
-  return sourceCache.get(key)!;
+  return xliffCache.get(key)!;
+}
+
+/**
+ * The sentence a msg() id reads as in `locale` (the target in xliff/, the English source for en),
+ * with `values` in its placeholders in order: the walks build what they expect to hear from it.
+ */
+export async function translation(pkg: string, locale: string, id: string, ...values: Array<string | number>): Promise<string> {
+  const unit = (await xliffUnits(pkg, primary(locale))).find((u) => u.id === id);
+  if (!unit) throw new Error(`no msg id ${id} in packages/${pkg}/xliff`);
+  const parts = primary(locale) === 'en' ? unit.source : unit.target;
+  return parts.reduce((text, part, i) => text + (i > 0 ? String(values[i - 1] ?? '') : '') + part, '');
+}
+
+/**
+ * The English source strings of `pkg` (every msg() source is in its xliff files) that read
+ * differently in `locale`: the static parts between placeholders, at least two words or eight
+ * letters long, and not also found in the translation.
+ */
+export async function englishSources(pkg: string, locale: string): Promise<SourceString[]> {
+  return (await xliffUnits(pkg, primary(locale))).map((unit) => {
+    const target = unit.target.map(normalise).join(' ');
+    const fragments = unit.source.map(normalise).filter((f) => f && (f.split(' ').length >= 2 || f.replace(/[^\p{L}]/gu, '').length >= 8) && !target.includes(f));
+    return { id: unit.id, fragments };
+  });
 }
 
 /**
@@ -402,7 +490,7 @@ export async function expectLanguage(reader: Reader, locale: string, packages: r
   if (primary(locale) !== 'en') {
     const sources = (await Promise.all(packages.map((p) => englishSources(p, primary(locale))))).flat();
     for (const { phrase, node } of reader.spoken()) {
-      if (node && primary(closestLang(node)) === 'en') continue;
+      if (node && primary(spokenLang(node)) === 'en') continue;
       const text = normalise(phrase);
       for (const s of sources) for (const f of s.fragments) if (text.includes(f)) problems.push(`English "${f}" (${s.id}) in ${JSON.stringify(text)}`);
     }
