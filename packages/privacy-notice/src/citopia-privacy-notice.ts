@@ -381,6 +381,11 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     return html`${head}${colon}${this.t(text)}`;
   }
 
+  private inPageLanguage(value: Localizable): boolean {
+    const { lang } = pickText(value, this.dataLanguage);
+    return !lang || primaryLanguage(lang) === primaryLanguage(this.dataLanguage);
+  }
+
   private plain(value: Localizable | undefined): string {
     return pickText(value, this.dataLanguage).text;
   }
@@ -416,7 +421,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     }
     const data = this.data!;
     const needsConsent = consentPurposes(data).length > 0;
-    const title = data.title ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
+    // The landmark's and heading's name in the page's language: the configuration's title when it
+    // has one in that language (or is a plain string), else our own translated title.
+    const title = data.title && this.inPageLanguage(data.title) ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
     if (this.mode === 'inline') {
       return html`<section part="notice" class="notice" aria-labelledby="title">
         ${this.h(0, title, 'title')}${this.renderSummary()}${this.renderDetails(1)}${needsConsent ? this.renderDialogActions() : nothing}
