@@ -22,10 +22,12 @@ export function endpointUrl(ep: Endpoint, path: string, query = true): string {
   return url.href;
 }
 
-async function get(ep: Endpoint, path: string): Promise<unknown> {
-  const { text } = await fetchText(endpointUrl(ep, path), { headers: { Accept: ep.format === 'xml' ? 'text/xml' : 'application/json' } });
-  return parseData(text, ep.format);
+/** The document at `path`, and the language the server says its texts are in (Content-Language). */
+async function read(ep: Endpoint, path: string): Promise<{ data: unknown; lang: string }> {
+  const { text, language } = await fetchText(endpointUrl(ep, path), { headers: { Accept: ep.format === 'xml' ? 'text/xml' : 'application/json' } });
+  return { data: parseData(text, ep.format), lang: language };
 }
+const get = (ep: Endpoint, path: string): Promise<unknown> => read(ep, path).then((r) => r.data);
 
 /**
  * The format to use: JSON when discovery.json answers and offers it; otherwise what
@@ -43,9 +45,11 @@ export async function detectFormat(base: string): Promise<Format> {
   return 'json';
 }
 
-export const loadServices = (ep: Endpoint): Promise<Service[]> => get(ep, 'services').then(toServices);
+export const loadServices = (ep: Endpoint): Promise<Service[]> =>
+  read(ep, 'services').then(({ data, lang }) => toServices(data).map((s) => (lang ? { ...s, lang } : s)));
 
-export const loadDefinition = (ep: Endpoint, code: string): Promise<Definition> => get(ep, `services/${encodeURIComponent(code)}`).then(toDefinition);
+export const loadDefinition = (ep: Endpoint, code: string): Promise<Definition> =>
+  read(ep, `services/${encodeURIComponent(code)}`).then(({ data, lang }) => (lang ? { ...toDefinition(data), lang } : toDefinition(data)));
 
 /** tokens/{token}: the service_request_id once the server has one. */
 export const resolveToken = (ep: Endpoint, token: string): Promise<string | undefined> =>

@@ -89,10 +89,12 @@ export function followShadowRoot(container: Element, root: ShadowRoot): () => vo
       if (input.hasAttribute('checked') !== input.checked) input.toggleAttribute('checked', input.checked);
     }
   };
-  const onFocus = () => {
-    mirror();
-    container.dispatchEvent(new FocusEvent('focusin'));
-  };
+  // After the task: a key that moves the focus and checks (arrows in a radio group) fires `change` after `focus`.
+  const onFocus = () =>
+    void setTimeout(() => {
+      mirror();
+      container.dispatchEvent(new FocusEvent('focusin'));
+    });
   const observer = new MutationObserver(mirror);
   observer.observe(root, { childList: true, subtree: true });
   root.addEventListener('focusin', onFocus);

@@ -106,7 +106,6 @@ describe('<citopia-privacy-notice> heard through a screen reader', function () {
         await reader.activate();
         await reader.waitForAnnouncement(`polite: ${t.saved}`);
         await until(() => reader!.phrases().includes(`button, ${t.settings}, has popup dialog`), 4000, 'the focus on "Privacy settings"');
-        const d = data(locale);
         await walk('layered-notice', locale, reader, [
           `region, ${TITLE[locale]}`,
           `heading, ${TITLE[locale]}, level 2`,
@@ -194,7 +193,6 @@ describe('<citopia-privacy-notice> heard through a screen reader', function () {
         await reader.nextHeading();
         await reader.nextHeading();
         await reader.readUntil(t.alwaysOn);
-        const d = data(locale);
         await walk('transparency', locale, reader, [
           `region, ${TRANSPARENCY[locale]}`,
           `heading, ${TRANSPARENCY[locale]}, level 2`,
@@ -202,7 +200,7 @@ describe('<citopia-privacy-notice> heard through a screen reader', function () {
           t.full,
           `heading, ${t.controller}, level 3`,
           `heading, ${t.purposes}, level 3`,
-          `heading, ${d.services}, level 4`,
+          `heading, ${data(locale).services}, level 4`,
           t.alwaysOn,
         ]);
       });
