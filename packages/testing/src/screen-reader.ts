@@ -49,7 +49,7 @@ export interface Reader {
   announcements(): string[];
   /** The log with the element each phrase came from. */
   spoken(): Spoken[];
-  /** The log as a transcript: one line a phrase, marked `[lang=xx]` where the element's language differs from `pageLang`. */
+  /** The log as a transcript: one line a phrase, marked `[lang=xx]` (or `[lang=ar+en]` for a phrase in two) where its language differs from `pageLang`. */
   transcript(pageLang: string): string[];
   /** The element under the cursor. */
   readonly activeNode: Node | null;
@@ -91,6 +91,31 @@ function shadowRoots(root: Node, found: ShadowRoot[] = []): ShadowRoot[] {
   return found;
 }
 
+/**
+ * One record per element whose children changed in one batch: a browser reports a live region's
+ * change once per update (Lit removing "Loading…" and adding the result is one change), where the
+ * library would speak an atomic region once per record.
+ */
+function coalesce(mutations: MutationRecord[]): MutationRecord[] {
+  const out: MutationRecord[] = [];
+  const byTarget = new Map<Node, { type: 'childList'; target: Node; addedNodes: Node[]; removedNodes: Node[] }>();
+  for (const m of mutations) {
+    if (m.type !== 'childList') {
+      out.push(m);
+      continue;
+    }
+    let merged = byTarget.get(m.target);
+    if (!merged) {
+      merged = { type: 'childList', target: m.target, addedNodes: [], removedNodes: [] };
+      byTarget.set(m.target, merged);
+      out.push(merged as unknown as MutationRecord);
+    }
+    merged.addedNodes.push(...m.addedNodes);
+    merged.removedNodes.push(...m.removedNodes);
+  }
+  return out;
+}
+
 /** A MutationObserver that also watches the open shadow roots under what it observes. */
 class DeepMutationObserver {
   private readonly inner: MutationObserver;
@@ -100,7 +125,9 @@ class DeepMutationObserver {
   constructor(callback: MutationCallback) {
     this.inner = new MutationObserver((mutations, observer) => {
       this.watchShadowRoots();
-      callback(mutations, observer);
+      // A change right under a shadow root has no parent element: the library's live-region
+      // lookup would throw on it (and a shadow root is never a live region itself).
+      callback(coalesce(mutations.filter((m) => !(m.target instanceof ShadowRoot))), observer);
     });
   }
   observe(target: Node, options: MutationObserverInit) {
@@ -169,7 +196,23 @@ export async function startReader(container: Node): Promise<Reader> {
   } finally {
     delete (el as unknown as Record<string, unknown>)['addEventListener'];
   }
-  const onFocus = () => void focusHandler?.({ target: deepActiveElement() });
+  // Focus moving inside one shadow root is not reported outside it (the event's target and
+  // related target are both the host there): listen in every shadow root too, once per event.
+  const heard = new WeakSet<Event>();
+  const onFocus = (event: Event) => {
+    if (heard.has(event)) return;
+    heard.add(event);
+    void focusHandler?.({ target: deepActiveElement() });
+  };
+  const focusRoots = new Set<Node>([container]);
+  const watchFocus = () => {
+    for (const root of shadowRoots(container)) {
+      if (focusRoots.has(root)) continue;
+      focusRoots.add(root);
+      root.addEventListener('focusin', onFocus);
+    }
+  };
+  watchFocus();
   container.addEventListener('focusin', onFocus);
 
   let log: Spoken[] = [];
@@ -177,9 +220,12 @@ export async function startReader(container: Node): Promise<Reader> {
   let skipping = false;
   /** Takes in what the library said since the last look, with the element each phrase came from. */
   const sync = async () => {
+    watchFocus();
     const all = await virtual.spokenPhraseLog();
     for (const phrase of all.slice(synced)) {
       const live = LIVE.test(phrase);
+      // Whitespace-only changes (Lit's text between parts) are not announcements.
+      if (live && !phrase.replace(LIVE, '').trim()) continue;
       if (!skipping || live) log.push({ phrase, node: live ? null : virtual.activeNode, live });
     }
     synced = all.length;
@@ -193,11 +239,13 @@ export async function startReader(container: Node): Promise<Reader> {
    * the top. After an action, tell it again where it is (its focus handler finds the item's
    * first stop, where the person acted), without logging the re-read.
    */
-  const reanchor = async () => {
+  const reanchor = async (speakStateChange: boolean) => {
     const node = virtual.activeNode;
     if (!node || !focusHandler) return;
     await sync();
-    skipping = true;
+    // Screen readers speak a state change of the focused control ("expanded"): the library
+    // re-reads the item only when its phrase changed.
+    skipping = !(speakStateChange && node === deepActiveElement());
     try {
       await focusHandler({ target: node });
       await sync();
@@ -212,20 +260,31 @@ export async function startReader(container: Node): Promise<Reader> {
     await sync();
   };
   /** An action on the item under the cursor (typing, a key, activation): then re-anchor. */
-  const act = async (action: () => Promise<unknown>) => {
+  const act = async (action: () => Promise<unknown>, speakStateChange = true) => {
     await step(action);
-    await reanchor();
+    await reanchor(speakStateChange);
   };
-  /** Browse mode reads a collapsed <select> as one line: its options are not stops. */
+  // Browse mode, as NVDA, JAWS and VoiceOver do it, where the library differs:
+  /** A collapsed <select> is one line: its options are not stops. */
   const inCollapsedSelect = (node: Node | null) => {
     const el = node instanceof Element ? node : node?.parentElement;
     const select = el?.closest('select');
     return !!select && select !== el && !select.multiple && select.size <= 1;
   };
+  /**
+   * A button (its children are presentational) and a link (read on one line, by its name) are
+   * one stop: not the text inside them, nor their "end of".
+   */
+  const insideOneStop = (node: Node | null, phrase: string) => {
+    const el = node instanceof Element ? node : node?.parentElement;
+    const item = el?.closest('button, [role="button"], a[href], [role="link"]');
+    return !!item && (item !== node || phrase.startsWith('end of '));
+  };
+  const notAStop = async () => inCollapsedSelect(virtual.activeNode) || insideOneStop(virtual.activeNode, (await virtual.lastSpokenPhrase()) ?? '');
   const move = (command: () => Promise<unknown>) =>
     step(async () => {
       await command();
-      for (let i = 0; i < 200 && inCollapsedSelect(virtual.activeNode); i++) {
+      for (let i = 0; i < 200 && (await notAStop()); i++) {
         skipping = true;
         try {
           await sync();
@@ -291,7 +350,7 @@ export async function startReader(container: Node): Promise<Reader> {
         if (focusable(target ?? null) && deepActiveElement() !== target) target!.focus();
         await settle();
         await sendKeys({ type: text });
-      });
+      }, false);
     },
     press: (key) =>
       act(async () => {
@@ -325,9 +384,9 @@ export async function startReader(container: Node): Promise<Reader> {
     spoken: () => [...log],
     transcript: (pageLang) =>
       log.map(({ phrase, node }) => {
-        const lang = node ? spokenLang(node) : '';
+        const langs = node ? spokenLangs(node, phrase) : [];
         const text = normalise(phrase);
-        return lang && primary(lang) !== primary(pageLang) ? `[lang=${lang}] ${text}` : text;
+        return langs.some((l) => primary(l) !== primary(pageLang)) ? `[lang=${langs.join('+')}] ${text}` : text;
       }),
     async clear() {
       await virtual.clearSpokenPhraseLog();
@@ -335,7 +394,7 @@ export async function startReader(container: Node): Promise<Reader> {
       synced = 0;
     },
     async stop() {
-      container.removeEventListener('focusin', onFocus);
+      for (const root of focusRoots) root.removeEventListener('focusin', onFocus);
       await virtual.stop();
       useFlatTree(false);
       running = false;
@@ -370,19 +429,27 @@ function flatChildren(node: Node): Node[] {
 }
 
 /**
- * The language a phrase is spoken in: the element's closest `lang`, unless all of its text
- * comes from descendants in one other language (a heading around a link marked lang="en").
+ * The languages a phrase is spoken in: those of the element's texts that the phrase says (a
+ * heading around a link marked lang="en" is in English; a button whose name ends with a name in
+ * English is in two), else the element's closest `lang`. The first is the main one.
  */
-export function spokenLang(node: Node): string {
+export function spokenLangs(node: Node, phrase: string): string[] {
   const own = closestLang(node);
-  const langs = new Set<string>();
+  const said = normalise(phrase);
+  const langs: string[] = [];
   const walk = (n: Node) => {
     if (n.nodeType === Node.TEXT_NODE) {
-      if (n.textContent?.trim()) langs.add(closestLang(n));
+      const text = normalise(n.textContent ?? '');
+      if (/[\p{L}\p{N}]/u.test(text) && said.includes(text)) {
+        const lang = closestLang(n);
+        if (!langs.includes(lang)) langs.push(lang);
+      }
     } else if (!(n instanceof Element && (n.getAttribute('aria-hidden') === 'true' || n.localName === 'style'))) flatChildren(n).forEach(walk);
   };
-  if (node instanceof Element) walk(node);
-  return langs.size === 1 ? [...langs][0]! : own;
+  walk(node);
+  if (!langs.length) return [own];
+  // The element's own language first when it is among them.
+  return langs.includes(own) ? [own, ...langs.filter((l) => l !== own)] : langs;
 }
 
 const phraseList = (log: readonly string[] | Reader) => (Array.isArray(log) ? (log as string[]) : (log as Reader).phrases()).map(normalise);
@@ -490,7 +557,7 @@ export async function expectLanguage(reader: Reader, locale: string, packages: r
   if (primary(locale) !== 'en') {
     const sources = (await Promise.all(packages.map((p) => englishSources(p, primary(locale))))).flat();
     for (const { phrase, node } of reader.spoken()) {
-      if (node && primary(spokenLang(node)) === 'en') continue;
+      if (node && primary(spokenLangs(node, phrase)[0]!) === 'en') continue;
       const text = normalise(phrase);
       for (const s of sources) for (const f of s.fragments) if (text.includes(f)) problems.push(`English "${f}" (${s.id}) in ${JSON.stringify(text)}`);
     }
