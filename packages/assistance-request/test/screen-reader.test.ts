@@ -11,7 +11,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { closestLang, expectLanguage, expectNoDuplicateAnnouncements, expectPhrases, matchTranscript, startReader, until, type Reader } from '@citopia/testing';
-import { followShadowRoot } from '../../privacy-notice/test/helpers.js';
+import { keepLanguages, mirrorCheckedState } from '../../privacy-notice/test/walk-helpers.js';
 import { completeAnswers, writeDraft } from '../src/fixtures.js';
 import { $, cleanUp, mount, setFaults, sleep, startServer, storedRequests } from './helpers.js';
 
@@ -94,21 +94,18 @@ const DATE_QUESTION = 'VU-LE';
 const AFTER_DATE_QUESTION = 'ACCES';
 
 /**
- * The transcript: the harness's, where a form control's phrase is also marked with the language
- * of its label when all of the label is in another language than the page's (the harness looks
- * only at an element's own text, and a control's name comes from its label).
+ * A transcript line of a form control, also marked with the language of its label when all of the
+ * label is in another language than the page's (the harness looks only at an element's own text,
+ * and a control's name comes from its label).
  */
-function transcript(reader: Reader, locale: Locale): string[] {
-  const lines = reader.transcript(locale);
-  return reader.spoken().map(({ node }, i) => {
-    const line = lines[i]!;
-    if (line.startsWith('[lang=') || !(node instanceof HTMLInputElement || node instanceof HTMLSelectElement || node instanceof HTMLTextAreaElement)) return line;
-    const texts = [...(node.labels ?? [])].flatMap((label) => textNodes(label));
-    const langs = new Set(texts.map((t) => closestLang(t).split('-')[0]));
-    const [lang] = [...langs];
-    return langs.size === 1 && lang !== locale ? `[lang=${lang}] ${line}` : line;
-  });
-}
+const markByLabel = (locale: Locale) => (node: Node | null, line: string): string => {
+  if (line.startsWith('[lang=') || !(node instanceof HTMLInputElement || node instanceof HTMLSelectElement || node instanceof HTMLTextAreaElement)) return line;
+  const texts = [...(node.labels ?? [])].flatMap((label) => textNodes(label));
+  const langs = new Set(texts.map((t) => closestLang(t).split('-')[0]));
+  const [lang] = [...langs];
+  return langs.size === 1 && lang !== locale ? `[lang=${lang}] ${line}` : line;
+};
+let transcript: (() => string[]) | undefined;
 const textNodes = (node: Node): Node[] => (node.nodeType === Node.TEXT_NODE ? (node.textContent?.trim() ? [node] : []) : [...node.childNodes].flatMap(textNodes));
 
 /** Leaves out what is said about the date-and-time question (its widget is being reworked), with a marker line. */
@@ -125,7 +122,7 @@ async function walk(task: string, locale: Locale, reader: Reader, city: CityText
   expectPhrases(reader, expected);
   expectNoDuplicateAnnouncements(reader);
   await expectLanguage(reader, locale, ['assistance-request']);
-  await matchTranscript(`assistance-request/${task}`, locale, withoutDateTime(transcript(reader, locale), city));
+  await matchTranscript(`assistance-request/${task}`, locale, withoutDateTime(transcript!(), city));
 }
 
 /** The screen reader's "next form field" until it says `phrase`. */
@@ -177,7 +174,8 @@ describe('<citopia-assistance-request> heard through a screen reader', function 
     const el = await mount({ endpoint: server.url, ...attributes }, locale);
     const wrapper = el.parentElement!;
     reader = await startReader(wrapper);
-    unfollow = followShadowRoot(wrapper, el.shadowRoot!);
+    transcript = keepLanguages(reader, locale, markByLabel(locale));
+    unfollow = mirrorCheckedState(el.shadowRoot!);
     await reader.clear();
     return { el, reader };
   }

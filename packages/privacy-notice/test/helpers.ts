@@ -74,35 +74,3 @@ export { until };
 /** Lets layout and focus settle (a timer: a background tab gets no animation frames). */
 export const frame = () => new Promise((r) => setTimeout(r, 30));
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * What the screen-reader harness does not do yet for a component's shadow root, done for the
- * walks of this package: (1) a focus move inside one shadow root sends no `focusin` beyond it
- * (the event is not retargeted outside when the focus stays within the root), so the reader would
- * not follow it: each such move is passed on to `container`, where the harness listens; (2) the
- * virtual screen reader reads a checkbox's state from its `checked` attribute, while Lit and the
- * person change the `checked` property: the attribute follows the property. Returns the undo.
- */
-export function followShadowRoot(container: Element, root: ShadowRoot): () => void {
-  const mirror = () => {
-    for (const input of root.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')) {
-      if (input.hasAttribute('checked') !== input.checked) input.toggleAttribute('checked', input.checked);
-    }
-  };
-  // After the task: a key that moves the focus and checks (arrows in a radio group) fires `change` after `focus`.
-  const onFocus = () =>
-    void setTimeout(() => {
-      mirror();
-      container.dispatchEvent(new FocusEvent('focusin'));
-    });
-  const observer = new MutationObserver(mirror);
-  observer.observe(root, { childList: true, subtree: true });
-  root.addEventListener('focusin', onFocus);
-  root.addEventListener('change', mirror);
-  mirror();
-  return () => {
-    observer.disconnect();
-    root.removeEventListener('focusin', onFocus);
-    root.removeEventListener('change', mirror);
-  };
-}
