@@ -7,7 +7,6 @@ import { SUPPORTED_LOCALES } from '@citopia/core';
 import { createFixtureElement, originContext } from '@citopia/core/fixtures';
 import { expectLanguage, expectNoDuplicateAnnouncements, expectPhrases, matchTranscript, mountFixture, startReader, translation, type Reader } from '@citopia/testing';
 import '../src/index.js';
-import type { OpenSourceBadge } from '../src/index.js';
 import { fixtures } from '../src/fixtures.js';
 
 const PKG = 'open-source-badge';

@@ -162,6 +162,12 @@ async function settle() {
 const matcher = (match: string | RegExp | ((phrase: string) => boolean)) =>
   typeof match === 'string' ? (p: string) => p === match : match instanceof RegExp ? (p: string) => match.test(p) : match;
 
+/** The element under the cursor (a text's parent). */
+function cursorElement(): Element | null {
+  const node = virtual.activeNode;
+  return node instanceof Element ? node : (node?.parentElement ?? null);
+}
+
 function focusable(node: Node | null): node is HTMLElement {
   return node instanceof HTMLElement && (node.tabIndex >= 0 || node.matches('input, select, textarea, button, a[href], summary, [contenteditable]')) && !node.matches(':disabled');
 }
@@ -331,11 +337,10 @@ export async function startReader(container: Node): Promise<Reader> {
       log.push({ phrase, node: virtual.activeNode, live: false });
     },
     async activate() {
-      const node = virtual.activeNode;
-      const target = node instanceof Element ? node : node?.parentElement;
-      if (focusable(target ?? null)) {
+      const target = cursorElement();
+      if (focusable(target)) {
         await act(async () => {
-          if (deepActiveElement() !== target) target!.focus();
+          if (deepActiveElement() !== target) target.focus();
           await settle();
           await sendKeys({ press: target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type) ? 'Space' : 'Enter' });
         });
@@ -345,18 +350,16 @@ export async function startReader(container: Node): Promise<Reader> {
     },
     async type(text) {
       await act(async () => {
-        const node = virtual.activeNode;
-        const target = node instanceof Element ? node : node?.parentElement;
-        if (focusable(target ?? null) && deepActiveElement() !== target) target!.focus();
+        const target = cursorElement();
+        if (focusable(target) && deepActiveElement() !== target) target.focus();
         await settle();
         await sendKeys({ type: text });
       }, false);
     },
     press: (key) =>
       act(async () => {
-        const node = virtual.activeNode;
-        const target = node instanceof Element ? node : node?.parentElement;
-        if (focusable(target ?? null) && deepActiveElement() !== target) target!.focus();
+        const target = cursorElement();
+        if (focusable(target) && deepActiveElement() !== target) target.focus();
         await sendKeys({ press: key });
       }),
     async readUntil(match, max = 200) {
