@@ -643,7 +643,7 @@ export class AssistanceRequest extends CitopiaElement {
   }
 
   private optional(text: string, optional?: boolean, lang?: string) {
-    return optional ? this.around((t) => msg(str`${t} (optional)`, { id: 'ar.optional' }), text, lang) : this.marked(text, lang);
+    return optional ? this.around((text) => msg(str`${text} (optional)`, { id: 'ar.optional' }), text, lang) : this.marked(text, lang);
   }
 
   /** A text control: input (any type) or textarea, with its label, hint and error in this root. */
