@@ -45,10 +45,12 @@ describe('<citopia-open-source-badge> screen-reader walks', function () {
       });
 
       it('details: Enter expands them, the facts read in order, Escape closes them and returns to the button', async () => {
-        const { wrapper } = await mountFixture(fixtures, 'compact', { lang: locale });
+        const { wrapper, el } = await mountFixture(fixtures, 'compact', { lang: locale });
         reader = await startReader(wrapper);
         await reader.readUntil((p) => p.startsWith('button,'), 20);
         await reader.activate();
+        // The person reads on once the details are there (the first time, their chunk loads).
+        await el.whenReady();
         const reuse = await t(locale, 'osb.reuse');
         await reader.readUntil((p) => p.startsWith(`link, ${reuse}`), 150);
         await reader.press('Escape');
