@@ -133,9 +133,8 @@ describe('<citopia-privacy-notice> heard through a screen reader', function () {
         const statsSwitch = new RegExp(`^switch, ${escape(t.allow + d.stats)}, ${escape(d.statsDesc)}, (not )?checked$`);
         await tabTo(reader, statsSwitch);
         await reader.activate(); // Space: the new state is said
-        // Every control of the dialog, and Tab on past the last one: the page behind ("Before",
-        // "After") never comes. (Chromium goes round to the dialog's start; Firefox to its own
-        // toolbar, where the reader says nothing: its transcripts are dialog.<locale>.firefox.txt.)
+        // Every control of the dialog, and Tab on past the last one: round to the dialog's start;
+        // the page behind ("Before", "After") never comes.
         await tabTo(reader, `button, ${t.save}`);
         for (let i = 0; i < 4; i++) await reader.press('Tab');
         const inDialog = reader.phrases().slice(reader.phrases().indexOf(`dialog, ${t.settings}`));
