@@ -18,6 +18,24 @@ class HarnessProbe extends HTMLElement {
 }
 customElements.define('harness-probe', HarnessProbe);
 
+/** A button that moves the focus inside its own shadow root and swaps a status message. */
+class HarnessSwap extends HTMLElement {
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `<button id="go">Swap</button><div role="status"><p>Loading</p></div><h3 id="done" tabindex="-1">Done heading</h3>`;
+    root.querySelector('#go')!.addEventListener('click', () => {
+      const status = root.querySelector('[role="status"]')!;
+      const p = document.createElement('p');
+      p.textContent = 'Swapped';
+      status.firstElementChild!.remove();
+      status.append(p);
+      root.querySelector<HTMLElement>('#done')!.focus();
+    });
+  }
+}
+customElements.define('harness-swap', HarnessSwap);
+
 describe('screen-reader harness', function () {
   this.timeout(20_000);
   let reader: Reader | undefined;
@@ -90,5 +108,16 @@ describe('screen-reader harness', function () {
       error = e;
     }
     expect(String(error)).to.match(/differs/).and.match(/- textbox, Field name, Field hint\n\+ textbox, Field name, Another hint/);
+  });
+
+  it('hears focus moving inside one shadow root, and one announcement for one update of a region', async () => {
+    wrapper.innerHTML = '<harness-swap></harness-swap>';
+    reader = await startReader(wrapper);
+    expectPhrases(reader, ['button, Swap']);
+    await reader.activate();
+    await reader.waitForAnnouncement('polite: Swapped');
+    // The announcement and the focus move are heard in either order (timing decides, as in a real screen reader).
+    expectPhrases(reader, ['button, Swap', 'heading, Done heading, level 3']);
+    expect(reader.announcements()).to.deep.equal(['polite: Swapped']);
   });
 });
