@@ -394,7 +394,10 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
   }
 
-  /** A real heading, its level counted from `heading-level`; `autofocus`: the one `showModal()` focuses. */
+  /**
+   * A real heading, its level counted from `heading-level`; `autofocus`: the one `showModal()`
+   * focuses at once (else it focuses "Close" first, and Firefox reports both moves).
+   */
   private h(offset: number, content: unknown, id?: string, autofocus = false) {
     const tag = HEADINGS[Math.min(5, Math.max(0, (Number(this.headingLevel) || 2) + offset - 1))];
     return staticHtml`<${tag} id=${id ?? nothing} tabindex=${id ? '-1' : nothing} ?autofocus=${autofocus}>${content}</${tag}>`;
@@ -503,7 +506,6 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   private renderDialog() {
     return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>
       <div class="dialog-head">
-        ${/* showModal() focuses it at once: not "Close" first, then the heading (Firefox says both) */ ''}
         ${this.h(0, msg('Privacy settings', { id: 'privacy.settings' }), 'dialog-title', true)}
         <button type="button" class="choice close" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Close', { id: 'privacy.close' })}</button>
       </div>
