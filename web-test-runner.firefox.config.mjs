@@ -3,10 +3,10 @@
 // See scripts/firefox-launcher.mjs for how Firefox is driven (puppeteer-core over WebDriver BiDi).
 import config from './web-test-runner.config.mjs';
 import { firefoxLauncher } from './scripts/firefox-launcher.mjs';
-import { hardenFiguresPlugin } from './scripts/wtr-plugins.mjs';
+import { hardenFiguresPlugin, transcriptsPlugin } from './scripts/wtr-plugins.mjs';
 
 export default {
   ...config,
   browsers: [firefoxLauncher()],
-  plugins: config.plugins.map((p) => (p.name === 'citopia-harden-figures' ? hardenFiguresPlugin({ browser: 'Firefox' }) : p)),
+  plugins: config.plugins.map((p) => (p.name === 'citopia-harden-figures' ? hardenFiguresPlugin({ browser: 'Firefox' }) : p.name === 'citopia-transcripts' ? transcriptsPlugin({ browser: 'firefox' }) : p)),
 };

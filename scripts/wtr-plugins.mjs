@@ -253,3 +253,36 @@ export function readTextPlugin() {
     },
   };
 }
+
+/**
+ * `citopia-transcript`: screen-reader walks compare their phrase log with the reviewed transcript
+ * packages/<pkg>/test/transcripts/<task>.<locale>.txt (one phrase a line). A browser-specific
+ * transcript (<task>.<locale>.firefox.txt) wins where a phrase legitimately differs by browser.
+ * With UPDATE_TRANSCRIPTS=1 the file is (re)written instead; otherwise it is only read.
+ */
+export function transcriptsPlugin({ browser = 'chromium' } = {}) {
+  const update = process.env.UPDATE_TRANSCRIPTS === '1';
+  return {
+    name: 'citopia-transcripts',
+    async executeCommand({ command, payload }) {
+      if (command === 'citopia-transcript-mode') return { update };
+      if (command !== 'citopia-transcript') return undefined;
+      const { pkg, task, locale, text } = payload;
+      if (![pkg, task, locale].every((s) => /^[a-z0-9-]+$/.test(String(s)))) throw new Error('bad transcript name');
+      const { readFile, writeFile, mkdir } = await import('node:fs/promises');
+      const dir = join('packages', pkg, 'test', 'transcripts');
+      const own = join(dir, `${task}.${locale}.${browser}.txt`);
+      const shared = join(dir, `${task}.${locale}.txt`);
+      const path = existsSync(own) ? own : shared;
+      if (update) {
+        await mkdir(dir, { recursive: true });
+        const current = existsSync(path) ? await readFile(path, 'utf8') : undefined;
+        if (current !== text) await writeFile(path, text);
+        return { status: 'written', path };
+      }
+      if (!existsSync(path)) return { status: 'missing', path };
+      const expected = await readFile(path, 'utf8');
+      return expected === text ? { status: 'same', path } : { status: 'different', path, expected };
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult, isServer } fro
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { CitopiaElement, formatNumber } from '@citopia/core';
+import { CitopiaElement, formatNumber, primaryLanguage } from '@citopia/core';
 import { describeLoadError } from '@citopia/core/fetch';
 import { createSafeStorage } from '@citopia/core/storage';
 import { safeUrl } from '@citopia/core/safe-url';
@@ -52,6 +52,8 @@ function deviceKeeps(): boolean {
 /** A random id; crypto.randomUUID() exists only on https pages, getRandomValues everywhere. */
 const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 const COUNT_FROM = 400;
+/** Stands for a data text inside a translated sentence, so that the text can be marked with its own `lang`. */
+const HOLE = '\u0000';
 
 /**
  * @summary A person asks the city for help or reports a problem, through Open311 GeoReport v2
@@ -550,7 +552,13 @@ export class AssistanceRequest extends CitopiaElement {
     this.view = 'done';
     if (!receipt.id && receipt.token) await this.resolve();
     this.emit('citopia-request-sent', { id: this.receipt.id, token: receipt.token, notice: receipt.notice });
-    this.say(() => msg('Your request has been sent', { id: 'ar.done.title' }));
+    // The focused heading says "sent"; the announcement adds what it does not: the reference.
+    const { id, token } = this.receipt;
+    this.say(() =>
+      id
+        ? `${msg('Your reference number:', { id: 'ar.done.reference' })} ${id}`
+        : `${msg('Your request was received. Its reference number is not ready yet; keep this code to ask about it:', { id: 'ar.done.token' })} ${token ?? ''}`,
+    );
     void this.focus$('#title');
   }
 
@@ -580,12 +588,14 @@ export class AssistanceRequest extends CitopiaElement {
 
   private queued(item: OutboxItem, error: unknown): void {
     this.error = error;
-    if (this.view !== 'queued') {
+    const entering = this.view !== 'queued';
+    if (entering) {
       this.view = 'queued';
       void this.focus$('#title');
     }
     this.emit('citopia-request-queued', { key: item.key, attempts: item.attempts });
-    this.say(() => msg('Not sent yet. Your request is kept and will be sent automatically.', { id: 'ar.queued.live' }));
+    // Said when it first waits, and after the person's own "try now"; not again at each automatic retry.
+    if (entering || this.sending) this.say(() => msg('Not sent yet. Your request is kept and will be sent automatically.', { id: 'ar.queued.live' }));
   }
 
   private async checkStatus(): Promise<void> {
@@ -638,8 +648,26 @@ export class AssistanceRequest extends CitopiaElement {
     return html`<button type="button" part="button" class=${secondary ? 'secondary' : ''} id=${ifDefined(id)} @click=${click}>${label}</button>`;
   }
 
-  private linkButton(label: string, click: () => void, hidden = '') {
-    return html`<button type="button" part="button" class="link" @click=${click}>${label}${hidden ? html`<span class="visually-hidden"> ${hidden}</span>` : ''}</button>`;
+  private linkButton(label: string, click: () => void, hidden = '', hiddenLang?: string) {
+    return html`<button type="button" part="button" class="link" @click=${click}>${label}${hidden ? html`<span class="visually-hidden" lang=${ifDefined(this.other(hiddenLang))}> ${hidden}</span>` : ''}</button>`;
+  }
+
+  /** `lang` for a text of the server's when it is not in the page's language (screen readers then switch voice). */
+  private other(lang: string | undefined): string | undefined {
+    return lang && primaryLanguage(lang) !== primaryLanguage(this.dataLanguage) ? lang : undefined;
+  }
+
+  /** A server's text, marked with its `lang` when it differs from the page's. */
+  private marked(text: string, lang?: string) {
+    const other = this.other(lang);
+    return other ? html`<span lang=${other}>${text}</span>` : text;
+  }
+
+  /** A translated sentence around a server's text (`build` gets the text's place), the text marked with its `lang`. */
+  private around(build: (text: string) => string, text: string, lang?: string) {
+    if (!this.other(lang)) return build(text);
+    const [before = '', after = ''] = build(HOLE).split(HOLE);
+    return html`${before}${this.marked(text, lang)}${after}`;
   }
 
   private problem(id: string): Problem | undefined {
@@ -650,23 +678,23 @@ export class AssistanceRequest extends CitopiaElement {
     return [hint && `${id}-hint`, this.problem(id) && `${id}-error`, extra].filter(Boolean).join(' ') || nothing;
   }
 
-  private hintAndError(id: string, hint?: string) {
+  private hintAndError(id: string, hint?: string, lang?: string) {
     const p = this.problem(id);
-    return html`${hint ? html`<div class="hint" id="${id}-hint" dir="auto">${hint}</div>` : ''}${p
+    return html`${hint ? html`<div class="hint" id="${id}-hint" dir="auto" lang=${ifDefined(this.other(lang))}>${hint}</div>` : ''}${p
       ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${msg('Error:', { id: 'ar.error.prefix' })}</span> ${this.problemText(p)}</p>`
       : ''}`;
   }
 
-  private optional(text: string, optional?: boolean) {
-    return optional ? msg(str`${text} (optional)`, { id: 'ar.optional' }) : text;
+  private optional(text: string, optional?: boolean, lang?: string) {
+    return optional ? this.around((text) => msg(str`${text} (optional)`, { id: 'ar.optional' }), text, lang) : this.marked(text, lang);
   }
 
   /** A text control: input (any type) or textarea, with its label, hint and error in this root. */
-  private control(id: string, name: string, label: string, value: string, o: { type?: InputType; auto?: Autocomplete; hint?: string; optional?: boolean; multiline?: boolean; mode?: string; extra?: string } = {}) {
+  private control(id: string, name: string, label: string, value: string, o: { type?: InputType; auto?: Autocomplete; hint?: string; optional?: boolean; multiline?: boolean; mode?: string; extra?: string; lang?: string } = {}) {
     const p = this.problem(id);
     const described = this.describedBy(id, o.hint, o.extra);
     return html`<div class="field ${p ? 'invalid' : ''}">
-      <label for=${id} dir="auto">${this.optional(label, o.optional)}</label>${this.hintAndError(id, o.hint)}
+      <label for=${id} dir="auto">${this.optional(label, o.optional, o.lang)}</label>${this.hintAndError(id, o.hint, o.lang)}
       ${o.multiline
         ? html`<textarea id=${id} name=${name} dir="auto" rows="5" autocomplete=${o.auto ?? 'off'} .value=${value} aria-describedby=${described} aria-invalid=${p ? 'true' : 'false'} ?required=${!o.optional}></textarea>`
         : html`<input id=${id} name=${name} dir="auto" type=${o.type ?? 'text'} autocomplete=${o.auto ?? 'off'} inputmode=${o.mode ?? nothing} .value=${value} aria-describedby=${described} aria-invalid=${p ? 'true' : 'false'} ?required=${!o.optional} />`}
@@ -674,37 +702,38 @@ export class AssistanceRequest extends CitopiaElement {
   }
 
   /** Radios (a few options), a select (many) or checkboxes (several answers), in a fieldset. */
-  private choice(id: string, name: string, legend: string, options: Option[], value: string | string[], o: { hint?: string; optional?: boolean; multi?: boolean } = {}) {
+  private choice(id: string, name: string, legend: string, options: Option[], value: string | string[], o: { hint?: string; optional?: boolean; multi?: boolean; lang?: string; optionLang?: string } = {}) {
     const p = this.problem(id);
     const invalid = p ? 'true' : 'false';
     const chosen = [value].flat();
     if (!o.multi && options.length > 6) {
       return html`<div class="field ${p ? 'invalid' : ''}">
-        <label for=${id} dir="auto">${this.optional(legend, o.optional)}</label>${this.hintAndError(id, o.hint)}
+        <label for=${id} dir="auto">${this.optional(legend, o.optional, o.lang)}</label>${this.hintAndError(id, o.hint, o.lang)}
         <select id=${id} name=${name} aria-describedby=${this.describedBy(id, o.hint)} aria-invalid=${invalid} ?required=${!o.optional}>
           <option value="" ?selected=${!chosen[0]}>${msg('Choose…', { id: 'ar.choose' })}</option>
-          ${options.map(([v, label]) => html`<option value=${v} ?selected=${chosen.includes(v)}>${label}</option>`)}
+          ${options.map(([v, label]) => html`<option value=${v} ?selected=${chosen.includes(v)} lang=${ifDefined(this.other(o.optionLang))}>${label}</option>`)}
         </select>
       </div>`;
     }
     return html`<fieldset class="field ${p ? 'invalid' : ''}" aria-describedby=${this.describedBy(id, o.hint)}>
-      <legend dir="auto">${this.optional(legend, o.optional)}</legend>${this.hintAndError(id, o.hint)}
+      <legend dir="auto">${this.optional(legend, o.optional, o.lang)}</legend>${this.hintAndError(id, o.hint, o.lang)}
       ${options.map(([v, label, hint], i) => {
         const oid = i ? `${id}-${i}` : id;
         return html`<div class="option">
           <input id=${oid} type=${o.multi ? 'checkbox' : 'radio'} name=${name} .value=${v} .checked=${chosen.includes(v)} aria-invalid=${invalid} aria-describedby=${hint ? `${oid}-hint` : nothing} />
-          <label for=${oid} dir="auto">${label}</label>${hint ? html`<div class="hint" id="${oid}-hint" dir="auto">${hint}</div>` : ''}
+          <label for=${oid} dir="auto" lang=${ifDefined(this.other(o.optionLang))}>${label}</label>${hint ? html`<div class="hint" id="${oid}-hint" dir="auto" lang=${ifDefined(this.other(o.optionLang))}>${hint}</div>` : ''}
         </div>`;
       })}
     </fieldset>`;
   }
 
   private renderAttribute(attr: Attribute, index: number) {
-    if (!attr.variable) return html`<p class="message" dir="auto">${attr.description}</p>`;
+    const lang = this.definition?.lang;
+    if (!attr.variable) return html`<p class="message" dir="auto" lang=${ifDefined(this.other(lang))}>${attr.description}</p>`;
     const id = attributeFieldId(index);
     const name = `attr:${attr.code}`;
     const value = this.a.attrs[attr.code] ?? '';
-    const o = { hint: attr.hint, optional: !attr.required };
+    const o = { hint: attr.hint, optional: !attr.required, lang, optionLang: lang };
     if (attr.datatype.endsWith('list')) return this.choice(id, name, attr.description, attr.values.map((v) => [v.key, v.name]), value, { ...o, multi: attr.datatype === 'multivaluelist' });
     if (attr.datatype === 'datetime') return this.dateTime(id, attr.code, attr.description, [value].flat().join(), o);
     return this.control(id, name, attr.description, [value].flat().join(), {
@@ -752,24 +781,28 @@ export class AssistanceRequest extends CitopiaElement {
     for (const p of this.problems) {
       items.push(html`<li><a href="#${p.field}" @click=${(e: Event) => (e.preventDefault(), void this.focus$(`#${p.field}`))}>${this.problemText(p)}</a></li>`);
     }
-    return html`<div id="summary" part="error-summary" class="summary ${items.length ? 'shown' : ''}" role="alert" tabindex="-1">
-      ${items.length ? html`${this.heading(msg('There is a problem', { id: 'ar.summary.title' }), 1)}<ul>${items}</ul>` : ''}
+    // Focused when it shows, so a screen reader reads it once, as a group named by its heading
+    // (an alert as well would have it said twice).
+    const shown = items.length > 0;
+    return html`<div id="summary" part="error-summary" class="summary ${shown ? 'shown' : ''}" role=${shown ? 'group' : nothing} aria-labelledby=${shown ? 'summary-title' : nothing} tabindex="-1">
+      ${shown ? html`${this.heading(msg('There is a problem', { id: 'ar.summary.title' }), 1, 'summary-title')}<ul>${items}</ul>` : ''}
     </div>`;
   }
 
-  private problemText(p: Problem): string {
+  private problemText(p: Problem) {
     const q = p.attribute?.description ?? '';
+    const lang = this.definition?.lang;
     switch (p.kind) {
       case 'service':
         return msg('Choose what your request is about', { id: 'ar.error.service' });
       case 'attr-required':
-        return msg(str`Answer the question “${q}”`, { id: 'ar.error.attr-required' });
+        return this.around((q) => msg(str`Answer the question “${q}”`, { id: 'ar.error.attr-required' }), q, lang);
       case 'attr-choose':
-        return msg(str`Choose an answer to “${q}”`, { id: 'ar.error.attr-choose' });
+        return this.around((q) => msg(str`Choose an answer to “${q}”`, { id: 'ar.error.attr-choose' }), q, lang);
       case 'attr-number':
-        return msg(str`The answer to “${q}” must be a number, like 12 or 2.5`, { id: 'ar.error.attr-number' });
+        return this.around((q) => msg(str`The answer to “${q}” must be a number, like 12 or 2.5`, { id: 'ar.error.attr-number' }), q, lang);
       case 'attr-datetime':
-        return msg(str`The answer to “${q}” must be a date and time`, { id: 'ar.error.attr-datetime' });
+        return this.around((q) => msg(str`The answer to “${q}” must be a date and time`, { id: 'ar.error.attr-datetime' }), q, lang);
       case 'description':
         return msg('Describe the problem or what you need', { id: 'ar.error.description' });
       case 'description-long':
@@ -851,7 +884,7 @@ export class AssistanceRequest extends CitopiaElement {
         <p class="muted">${msg('Questions marked “optional” may be left empty.', { id: 'ar.form.intro' })}</p>
         <section part="section">
           ${this.heading(msg('What is it about?', { id: 'ar.what.title' }), 1)}
-          ${this.services.length ? this.choice('service', 'service', msg('Subject', { id: 'ar.what.service' }), this.services.map((s) => [s.code, s.name, s.description]), a.service) : ''}
+          ${this.services.length ? this.choice('service', 'service', msg('Subject', { id: 'ar.what.service' }), this.services.map((s) => [s.code, s.name, s.description]), a.service, { optionLang: this.services[0]?.lang }) : ''}
           ${service?.metadata && !this.definition
             ? this.definitionError
               ? html`<p class="message error" id="what-error" role=${ifDefined(this.retried === 'definition' ? undefined : 'alert')}>${describeLoadError(this.definitionError)}</p>${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.retry('definition'), false, 'what-retry')}`
@@ -953,17 +986,20 @@ export class AssistanceRequest extends CitopiaElement {
     return new Intl.DateTimeFormat(this.locale === 'ar' ? 'ar-u-nu-latn' : tag, { dateStyle: 'long', timeStyle: 'short' }).format(date);
   }
 
-  private rows(): Array<[string, string, string]> {
+  /** label, value, the field "Change" goes back to, and the languages of label and value when they are the server's. */
+  private rows(): Array<[string, string, string, string?, string?]> {
     const a = this.a;
     const none = msg('Not given', { id: 'ar.check.none' });
-    const rows: Array<[string, string, string]> = [];
+    const rows: Array<[string, string, string, string?, string?]> = [];
     const service = this.services.find((s) => s.code === a.service);
-    if (service) rows.push([msg('Subject', { id: 'ar.what.service' }), service.name, 'service']);
+    const lang = this.definition?.lang;
+    if (service) rows.push([msg('Subject', { id: 'ar.what.service' }), service.name, 'service', undefined, service.lang]);
     this.definition?.attributes.forEach((attr, i) => {
       if (!attr.variable) return;
       const value = [a.attrs[attr.code] ?? []].flat().filter(Boolean);
       const names = value.map((v) => attr.values.find((x) => x.key === v)?.name ?? (attr.datatype === 'datetime' ? this.date(v) : v));
-      rows.push([attr.description, names.join(', ') || none, attributeFieldId(i)]);
+      const fromList = value.length > 0 && value.every((v) => attr.values.some((x) => x.key === v));
+      rows.push([attr.description, names.join(', ') || none, attributeFieldId(i), lang, fromList ? lang : undefined]);
     });
     rows.push([msg('Description', { id: 'ar.description.label' }), a.description.trim(), 'description']);
     const place = [a.address.trim(), a.lat !== undefined ? `${a.lat}, ${a.long}` : ''].filter(Boolean).join(' · ');
@@ -984,10 +1020,10 @@ export class AssistanceRequest extends CitopiaElement {
     return html`${this.heading(msg('Check your answers before sending', { id: 'ar.check.title' }))} ${this.renderSummary()}
       <dl part="check" class="check">
         ${this.rows().map(
-          ([label, value, field]) => html`<div class="row">
-            <dt dir="auto">${label}</dt>
-            <dd dir="auto">${value}</dd>
-            <dd>${this.linkButton(msg('Change', { id: 'ar.check.change' }), () => this.change(field), label)}</dd>
+          ([label, value, field, labelLang, valueLang]) => html`<div class="row">
+            <dt dir="auto" lang=${ifDefined(this.other(labelLang))}>${label}</dt>
+            <dd dir="auto" lang=${ifDefined(this.other(valueLang))}>${value}</dd>
+            <dd>${this.linkButton(msg('Change', { id: 'ar.check.change' }), () => this.change(field), label, labelLang)}</dd>
           </div>`,
         )}
       </dl>

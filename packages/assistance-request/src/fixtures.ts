@@ -194,7 +194,7 @@ export const fixtures = defineFixtures<AssistanceRequest>({
     {
       name: 'validation-errors',
       title: 'Validation errors',
-      description: 'Continue on an incomplete form: the error summary (role=alert, focused) links to each field; fields carry aria-invalid and their message.',
+      description: 'Continue on an incomplete form: the error summary (focused, named by its heading) links to each field; fields carry aria-invalid and their message.',
       attributes: { 'service-code': '101' },
       setup: (el, ctx) => {
         el.endpoint = tree(ctx, 'ville', 'errors');

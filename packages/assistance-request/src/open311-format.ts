@@ -12,6 +12,8 @@ export interface Service {
   description: string;
   group: string;
   metadata: boolean;
+  /** The language of its texts, when the server says it (Content-Language). */
+  lang?: string;
 }
 
 export type Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
@@ -32,6 +34,8 @@ export interface Attribute {
 export interface Definition {
   code: string;
   attributes: Attribute[];
+  /** The language of its texts, when the server says it (Content-Language). */
+  lang?: string;
 }
 
 export interface SpecError {

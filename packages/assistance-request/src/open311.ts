@@ -23,13 +23,22 @@ export function endpointUrl(ep: Endpoint, path: string, query = true): string {
   return url.href;
 }
 
-async function get(ep: Endpoint, path: string): Promise<unknown> {
+/** The document at `path`, and the language the server says its texts are in (Content-Language). */
+async function read(ep: Endpoint, path: string): Promise<{ data: unknown; lang: string }> {
   const url = endpointUrl(ep, path);
-  const load = async () => (await fetchText(url, { headers: { Accept: ep.format === 'xml' ? 'text/xml' : 'application/json' } })).text;
-  // The service list and definitions are kept for offline use (offline-definitions.ts).
-  const read = (text: string) => parseData(text, ep.format);
-  return keepsOffline(path) ? withOfflineCopy(url, load, read) : read(await load());
+  let lang = '';
+  const load = async () => {
+    const { text, language } = await fetchText(url, { headers: { Accept: ep.format === 'xml' ? 'text/xml' : 'application/json' } });
+    lang = language;
+    return text;
+  };
+  // The service list and definitions are kept for offline use (offline-definitions.ts); a kept
+  // copy's language is not known, so its texts are then taken to be in the page's language.
+  const parse = (text: string) => parseData(text, ep.format);
+  const data = keepsOffline(path) ? await withOfflineCopy(url, load, parse) : parse(await load());
+  return { data, lang };
 }
+const get = (ep: Endpoint, path: string): Promise<unknown> => read(ep, path).then((r) => r.data);
 
 /**
  * The format to use: JSON when discovery.json answers and offers it; otherwise what
@@ -47,9 +56,11 @@ export async function detectFormat(base: string): Promise<Format> {
   return 'json';
 }
 
-export const loadServices = (ep: Endpoint): Promise<Service[]> => get(ep, 'services').then(toServices);
+export const loadServices = (ep: Endpoint): Promise<Service[]> =>
+  read(ep, 'services').then(({ data, lang }) => toServices(data).map((s) => (lang ? { ...s, lang } : s)));
 
-export const loadDefinition = (ep: Endpoint, code: string): Promise<Definition> => get(ep, `services/${encodeURIComponent(code)}`).then(toDefinition);
+export const loadDefinition = (ep: Endpoint, code: string): Promise<Definition> =>
+  read(ep, `services/${encodeURIComponent(code)}`).then(({ data, lang }) => (lang ? { ...toDefinition(data), lang } : toDefinition(data)));
 
 /** tokens/{token}: the service_request_id once the server has one. */
 export const resolveToken = (ep: Endpoint, token: string): Promise<string | undefined> =>

@@ -104,13 +104,15 @@ describe('<citopia-assistance-request>', function () {
       expect($(el, '#a1')!.getAttribute('type')).to.equal('text');
     });
 
-    it('shows the error summary the GOV.UK way: focused, role=alert, one link per field, inline errors tied to the fields', async () => {
+    it('shows the error summary the GOV.UK way: focused, a group named by its heading, one link per field, inline errors tied to the fields', async () => {
       const server = await startServer();
       const el = await mount({ endpoint: server.url, 'service-code': '101' }, 'en');
       await continueToCheck(el);
       await appear(el, '#summary ul');
       const summary = $(el, '#summary')!;
-      expect(summary.getAttribute('role')).to.equal('alert');
+      // Focused, not also an alert: a screen reader says it once.
+      expect(summary.getAttribute('role')).to.equal('group');
+      expect($(el, `#${summary.getAttribute('aria-labelledby')}`)!.textContent).to.equal('There is a problem');
       expect(deepActiveElement()).to.equal(summary);
       const links = $$<HTMLAnchorElement>(el, '#summary a');
       expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#a1', '#a2', '#description', '#address', '#answer-email']);

@@ -73,11 +73,14 @@ export async function fetchWithTimeout(url: string, options: FetchOptions = {}):
   }
 }
 
-/** Reads a response body as text with the same timeout semantics already applied by fetch. */
-export async function fetchText(url: string, options?: FetchOptions): Promise<{ text: string; contentType: string }> {
+/**
+ * Reads a response body as text with the same timeout semantics already applied by fetch;
+ * `language` is the response's Content-Language (empty when the server does not say).
+ */
+export async function fetchText(url: string, options?: FetchOptions): Promise<{ text: string; contentType: string; language: string }> {
   const response = await fetchWithTimeout(url, options);
   try {
-    return { text: await response.text(), contentType: response.headers.get('Content-Type') ?? '' };
+    return { text: await response.text(), contentType: response.headers.get('Content-Type') ?? '', language: response.headers.get('Content-Language')?.split(',')[0]?.trim() ?? '' };
   } catch (error) {
     throw new FetchError('network', `Could not read the response: ${(error as Error).message}`);
   }

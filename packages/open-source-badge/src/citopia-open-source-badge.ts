@@ -1,5 +1,6 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { CitopiaElement } from '@citopia/core';
 import { FetchError, describeLoadError } from '@citopia/core/fetch';
@@ -8,7 +9,7 @@ import { pickText } from '@citopia/core/language-map';
 import { styles } from './citopia-open-source-badge.styles.js';
 import { loadPubliccode } from './load.js';
 import { nestsDeeperThan, fatalSource, type ParsedSource } from './limits.js';
-import { summarise, webLink, type BadgeSummary } from './summary.js';
+import { foreignLang, summarise, webLink, type BadgeSummary } from './summary.js';
 import './translations.js';
 
 export type { BadgeSummary } from './summary.js';
@@ -251,7 +252,10 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
     const summary = this.summary;
     const repository = webLink(summary.url);
     const pill = summary.license ? msg(str`Open source · ${summary.license}`, { id: 'osb.pill.license' }) : msg('Open source', { id: 'osb.pill' });
-    const name = pickText(summary.localisedName, this.dataLanguage).text || summary.name;
+    const picked = pickText(summary.localisedName, this.dataLanguage);
+    const name = picked.text || summary.name;
+    // The name in another language than the page's is marked, as the heading in the details is.
+    const nameLang = picked.text ? foreignLang(picked.lang, this.dataLanguage) : undefined;
     const failed = this.loadState === 'error' || this.detailsError !== undefined;
     const shown =
       this.details && this.loadState !== 'loading' && this.loadState !== 'idle'
@@ -272,7 +276,7 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
             ? html`<a class="pill" part="pill" href=${repository}>${pill}<span class="visually-hidden">${msg(', source code', { id: 'osb.pill.source' })}</span></a>`
             : html`<span class="pill" part="pill">${pill}</span>`}
           <button class="toggle secondary" part="toggle" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="details" @click=${this.toggle}>
-            ${msg('Details', { id: 'osb.toggle' })}${name ? html`<span class="visually-hidden">: <bdi>${name}</bdi></span>` : nothing}
+            ${msg('Details', { id: 'osb.toggle' })}${name ? html`<span class="visually-hidden">: <bdi lang=${ifDefined(nameLang)}>${name}</bdi></span>` : nothing}
             <span class="chevron" aria-hidden="true"></span>
           </button>
         </div>

@@ -92,6 +92,7 @@ export function renderDetails(view: DetailsView): RenderedDetails {
   // --- the facts --------------------------------------------------------------------------------
   const picked = pickText(summary.localisedName, view.dataLanguage);
   const name = picked.text || summary.name;
+  const nameLang = langOf(picked.text ? picked.lang : undefined);
   const description = pickText(summary.shortDescription, view.dataLanguage);
   const reuse = webLink(summary.landingURL) ?? webLink(summary.url);
 
@@ -99,7 +100,10 @@ export function renderDetails(view: DetailsView): RenderedDetails {
     const spdx = parseSpdx(expression);
     const names = spdx.valid ? [...new Set(spdx.ids.map((id) => knownLicense(id)?.name).filter((n): n is string => n !== undefined))] : [];
     const type: Intl.ListFormatType = spdx.operators.size !== 1 ? 'unit' : spdx.operators.has('OR') ? 'disjunction' : 'conjunction';
-    return html`<span class="spdx" translate="no">${expression}</span>${names.length ? html` <span class="muted">(${list(names, type)})</span>` : nothing}`;
+    // The licences' names are their English SPDX names: marked as English, joined in the page's language.
+    const english = langOf('en');
+    const joined = new Intl.ListFormat(intl, { type }).formatToParts(names).map((part) => (part.type === 'element' ? html`<span lang=${ifDefined(english)}>${part.value}</span>` : part.value));
+    return html`<span class="spdx" translate="no">${expression}</span>${names.length ? html` <span class="muted">(${joined})</span>` : nothing}`;
   };
 
   const person = (p: Person, contractor: boolean) => {
@@ -176,13 +180,13 @@ export function renderDetails(view: DetailsView): RenderedDetails {
   };
 
   const body = html`
-    ${name ? heading(name, langOf(picked.text ? picked.lang : undefined)) : nothing}
+    ${name ? heading(name, nameLang) : nothing}
     ${description.text ? html`<p part="description" lang=${ifDefined(langOf(description.lang))}>${description.text}</p>` : nothing}
     ${facts.length ? html`<dl part="facts">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>` : nothing}
     ${reuse
       ? html`<p class="reuse">
           <a part="reuse-link" href=${reuse}
-            >${msg('Reuse this software', { id: 'osb.reuse' })}${name ? html`<span class="visually-hidden">: <bdi>${name}</bdi></span>` : nothing}</a
+            >${msg('Reuse this software', { id: 'osb.reuse' })}${name ? html`<span class="visually-hidden">: <bdi lang=${ifDefined(nameLang)}>${name}</bdi></span>` : nothing}</a
           >
         </p>`
       : nothing}

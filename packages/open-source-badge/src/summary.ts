@@ -11,6 +11,20 @@ type Dict = Record<string, unknown>;
 /** An absolute http(s) address from the data, normalised, or undefined: only these become links (a relative one would point into the host page). */
 export const webLink = (value: unknown): string | undefined => (typeof value === 'string' && /^\s*https?:\/\//i.test(value) ? safeUrl(value) : undefined);
 
+/**
+ * The `lang` to mark a text of the file with (WCAG 3.1.2): its language-map key when that is a
+ * well-formed tag of another language than the page's; undefined otherwise.
+ */
+export function foreignLang(lang: string | undefined, pageLanguage: string): string | undefined {
+  if (!lang) return undefined;
+  try {
+    const [tag] = Intl.getCanonicalLocales(lang);
+    return tag && tag.split('-')[0] !== pageLanguage.toLowerCase().split('-')[0] ? lang : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Scalars a YAML parser may give for a text field written without quotes (1.0, 2024). */
 export const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);

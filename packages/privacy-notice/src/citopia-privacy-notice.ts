@@ -394,6 +394,11 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     return html`${head}${colon}${this.t(text)}`;
   }
 
+  private inPageLanguage(value: Localizable): boolean {
+    const { lang } = pickText(value, this.dataLanguage);
+    return !lang || primaryLanguage(lang) === primaryLanguage(this.dataLanguage);
+  }
+
   private plain(value: Localizable | undefined): string {
     return pickText(value, this.dataLanguage).text;
   }
@@ -402,10 +407,13 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
   }
 
-  /** A real heading, its level counted from `heading-level`. */
-  private h(offset: number, content: unknown, id?: string) {
+  /**
+   * A real heading, its level counted from `heading-level`; `autofocus`: the one `showModal()`
+   * focuses at once (else it focuses "Close" first, and Firefox reports both moves).
+   */
+  private h(offset: number, content: unknown, id?: string, autofocus = false) {
     const tag = HEADINGS[Math.min(5, Math.max(0, (Number(this.headingLevel) || 2) + offset - 1))];
-    return staticHtml`<${tag} id=${id ?? nothing} tabindex=${id ? '-1' : nothing}>${content}</${tag}>`;
+    return staticHtml`<${tag} id=${id ?? nothing} tabindex=${id ? '-1' : nothing} ?autofocus=${autofocus}>${content}</${tag}>`;
   }
 
   override render() {
@@ -429,7 +437,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     }
     const data = this.data!;
     const needsConsent = consentPurposes(data).length > 0;
-    const title = data.title ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
+    // The landmark's and heading's name in the page's language: the configuration's title when it
+    // has one in that language (or is a plain string), else our own translated title.
+    const title = data.title && this.inPageLanguage(data.title) ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
     if (this.mode === 'inline') {
       return html`<section part="notice" class="notice" aria-labelledby="title">
         ${this.h(0, title, 'title')}${this.renderSummary()}${this.renderDetails(1)}${needsConsent ? this.renderDialogActions() : nothing}${this.renderReadingToggle()}
@@ -511,7 +521,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   private renderDialog() {
     return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>
       <div class="dialog-head">
-        ${this.h(0, msg('Privacy settings', { id: 'privacy.settings' }), 'dialog-title')}
+        ${this.h(0, msg('Privacy settings', { id: 'privacy.settings' }), 'dialog-title', true)}
         <button type="button" class="choice close" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Close', { id: 'privacy.close' })}</button>
       </div>
       ${this.gpcOn && !this.record ? html`<p>${this.gpcNote()}</p>` : nothing}

@@ -536,9 +536,14 @@ describe('<citopia-privacy-notice>', () => {
       const { el, root } = await mountNotice({ lang: 'ar' });
       expect(el.getAttribute('dir')).to.equal('rtl');
       expect(text(root.querySelector('.choice'))).not.to.equal('Accept all');
-      const title = root.querySelector('#title span')!;
-      expect(title.getAttribute('lang')).to.equal('en');
-      expect(title.getAttribute('dir')).to.equal('ltr');
+      // The summary has no Arabic text: the English one, marked.
+      const summary = root.querySelector('#title + p span')!;
+      expect(summary.getAttribute('lang')).to.equal('en');
+      expect(summary.getAttribute('dir')).to.equal('ltr');
+      // The region and its heading are named in the page's language: the configuration's title has
+      // no Arabic, so the component's own title (a screen reader says the landmark's name first).
+      expect(text(root.querySelector('#title'))).to.equal('بياناتك على هذا الموقع');
+      expect(root.querySelector('#title span')).to.equal(null);
     });
 
     it('uses the page language of the configuration texts without marking them', async () => {

@@ -6,3 +6,4 @@ export * from './shared-fixtures.js';
 export * from './hostile.js';
 export * from './media.js';
 export * from './live.js';
+export * from './screen-reader.js';

@@ -83,9 +83,10 @@ let errors: ReturnType<typeof watchErrors>;
 
 const visible = (node: Element | null | undefined): node is Element => !!node && node.getClientRects().length > 0 && textOf(node) !== '';
 
-/** In a live region, or told by one of its root's live regions (which may say it in other words). */
+/** In a live region, told by one of its root's live regions (which may say it in other words), or in the focused element (read on focus). */
 function announced(node: Element): boolean {
-  return !!node.closest(LIVE) || [...(node.getRootNode() as ParentNode).querySelectorAll(LIVE)].some((region) => textOf(region) !== '');
+  const root = node.getRootNode() as ShadowRoot | Document;
+  return !!node.closest(LIVE) || [...root.querySelectorAll(LIVE)].some((region) => textOf(region) !== '') || !!root.activeElement?.contains(node);
 }
 
 /** Mounts, waits for the message, measures; returns its text (and leaves the element mounted). */

@@ -136,7 +136,7 @@ describe('network faults: told, kept in the outbox, delivered exactly once', fun
       expect(stored, 'requests on the server').to.have.length(1);
       expect(text(el, '.ref')).to.equal(stored[0]!.service_request_id);
       expect(localStorage.getItem(outboxKey(server)), 'the outbox, once delivered').to.equal(null);
-      expect(text(el, '[role=status]')).to.include('Your request has been sent');
+      expect(text(el, '[role=status]')).to.equal(`Your reference number: ${stored[0]!.service_request_id}`);
     });
   }
 });
