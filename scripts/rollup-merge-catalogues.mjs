@@ -27,14 +27,16 @@ export default function mergeCatalogues({ dir }) {
   return {
     name: 'citopia-merge-catalogues',
     resolveId(source, importer) {
-      const match = /^\.\/locales\/([\w-]+)\.js$/.exec(source);
+      // `./locales/fr.js` is the catalogue `fr`; `./locales/easy/fr.js` (easy-to-read) is `fr-easy`.
+      const match = /^\.\/locales\/(easy\/)?([\w-]+)\.js$/.exec(source);
       if (!match || !importer || !/[\\/]dist[\\/]translations\.js$/.test(importer)) return null;
-      return `${PREFIX}${match[1]}`;
+      return `${PREFIX}${match[2]}${match[1] ? '-easy' : ''}`;
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
       const key = id.slice(PREFIX.length);
-      const files = dirs.map((d) => resolve(d, 'dist', 'locales', `${key}.js`)).filter((f) => existsSync(f));
+      const path = key.endsWith('-easy') ? ['easy', `${key.slice(0, -'-easy'.length)}.js`] : [`${key}.js`];
+      const files = dirs.map((d) => resolve(d, 'dist', 'locales', ...path)).filter((f) => existsSync(f));
       const imports = files.map((f, i) => `import { templates as t${i} } from ${JSON.stringify(f)};`);
       return `${imports.join('\n')}\nexport const templates = { ${files.map((_, i) => `...t${i}`).join(', ')} };\n`;
     },
