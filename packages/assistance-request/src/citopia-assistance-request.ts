@@ -784,7 +784,7 @@ export class AssistanceRequest extends CitopiaElement {
     // Focused when it shows, so a screen reader reads it once, as a group named by its heading
     // (an alert as well would have it said twice).
     const shown = items.length > 0;
-    return html`<div id="summary" part="error-summary" class="summary ${shown ? 'shown' : ''}" role=${shown ? 'group' : nothing} aria-labelledby=${shown ? 'summary-title' : nothing} tabindex="-1">
+    return html`<div id="summary" part="error-summary" class="summary ${shown ? 'shown' : ''}" role=${ifDefined(shown ? 'group' : undefined)} aria-labelledby=${ifDefined(shown ? 'summary-title' : undefined)} tabindex="-1">
       ${shown ? html`${this.heading(msg('There is a problem', { id: 'ar.summary.title' }), 1, 'summary-title')}<ul>${items}</ul>` : ''}
     </div>`;
   }
