@@ -50,20 +50,18 @@ declare global {
 
 type Status = 'loading' | 'ready' | 'error';
 
-/** Several catalogues (`sources`): their loader and merger load only for finders that have them. */
-const multiSource = () => import('./catalogue/sources.js');
 /**
- * The offline copy (catalogue/offline-copy.ts) is asked for as this module runs: it arrives
- * while the page's locale chunk does, before the first load needs it, and stays out of the
- * entry's size.
+ * The finder's lazily loaded parts (extras.ts, one chunk): the offline copy, asked for as this
+ * module runs, so that it arrives while the page's locale chunk does, before the first load needs
+ * it; several catalogues (`sources`), their loader and merger; what the finder says about its
+ * sources (notices, "Provided by"); the URL sync code for finders with `sync-url`.
  */
-const offlineCopy = import('./catalogue/offline-copy.js');
-/** What the finder says about its sources (notices, "Provided by"): loaded when there is something to say. */
-const sourcesView = () => import('./sources-view.js');
+const extras = import('./extras.js');
+const multiSource = () => extras.then((m) => m.sources);
+const offlineCopy = extras.then((m) => m.offlineCopy);
+const sourcesView = () => extras.then((m) => m.sourcesView);
 const hasNotes = (n: SourceNotes) => n.failed.length > 0 || n.staleSince !== undefined || n.storageProblem !== undefined;
-
-/** The URL sync code loads only for finders with `sync-url`. */
-const urlState = () => import('./url-state.js');
+const urlState = () => extras.then((m) => m.urlState);
 
 /** How long typing must pause before the result count is announced (and the URL updated). */
 const ANNOUNCE_DELAY = 700;
