@@ -69,6 +69,7 @@ export interface OpenSourceBadgeElement extends HTMLElement {
  * @csspart base - The wrapper of the whole badge.
  * @csspart pill - The "Open source · licence" pill (a link to the repository when there is one).
  * @csspart toggle - The button that opens and closes the details.
+ * @csspart retry - The "Try again" button after a loading error.
  * @csspart details - The disclosed panel.
  * @csspart status - The live region for loading, error and file notes.
  * @csspart name - The software's name (a heading).
@@ -294,7 +295,7 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
                   : nothing}
           </div>
           ${failed && this.retried ? this.renderFailure() : nothing}
-          ${failed ? html`<p><button type="button" class="secondary" @click=${this.retry}>${msg('Try again', { id: 'osb.retry' })}</button></p>` : nothing}
+          ${failed ? html`<p><button type="button" class="secondary" part="retry" @click=${this.retry}>${msg('Try again', { id: 'osb.retry' })}</button></p>` : nothing}
           ${shown?.body ?? nothing}
         </div>
       </div>

@@ -114,7 +114,7 @@ export const fixtures = defineFixtures<OpenSourceBadge>({
       attributes: { open: true },
       setup: (el) => {
         el.src = failingFirst(FILES + 'chantiers.publiccode.json');
-        void clickWhenShown(el, '#details button');
+        void clickWhenShown(el, '[part="retry"]');
       },
       ready: (el) => until(() => el.loadState === 'ready' && el.shadowRoot?.querySelector('[part="name"]'), 8000, 'the details after "Try again"'),
       testOnly: true,

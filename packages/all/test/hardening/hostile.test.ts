@@ -370,6 +370,9 @@ describe('hostile input', function () {
           fill($<HTMLInputElement>(el, '#email')!, '');
           fill($<HTMLInputElement>(el, '#phone')!, '');
           fill($<HTMLInputElement>(el, '[name="attr:NOMBRE"]')!, '3,5');
+          // The date and time is four text fields: a real date in them (they took the hostile text too).
+          const validDate: Record<string, string> = { day: '1', month: '3', year: '2025', time: '07:30' };
+          for (const part of $$<HTMLInputElement>(el, '[data-date-of="QUAND"]')) fill(part, validDate[part.name.split(':').at(-1)!]!);
           $<HTMLInputElement>(el, 'input[name="answer"][value="none"]')!.click();
           await submit(el);
           look('answers');
