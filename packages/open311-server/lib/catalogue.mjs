@@ -70,7 +70,7 @@ export function serviceDefinition(config, service, language) {
         datatype_description: a.datatype_description ? pick(a.datatype_description, language, fallback) : null,
         order: i + 1,
         description: pick(a.description, language, fallback),
-        ...(Array.isArray(a.values) ? { values: a.values.map((v) => ({ key: v.key, name: pick(v.name, language, fallback) })) } : {}),
+        ...(a.values ? { values: a.values.map((v) => ({ key: v.key, name: pick(v.name, language, fallback) })) } : {}),
       })),
   };
 }
