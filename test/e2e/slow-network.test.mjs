@@ -32,6 +32,10 @@ test(`under slow 3G, a search for "${QUERY}" answers (first visit, then with the
   assert.match(first.count, /\d+ prestations trouvées/);
   assert.ok(first.ms < HANG_GUARD, `first visit took ${first.ms} ms`);
   const repeat = await visit(browser, `${demo.url}/`, { storageState: first.storageState, timeout: HANG_GUARD });
-  assert.equal(repeat.count, first.count);
+  assert.match(repeat.count, /\d+ prestations trouvées/);
+  // The first visit answers from the first catalogue to arrive (the canton's may still be on its
+  // way); the repeat visit searches both saved copies at once, so it finds at least as many.
+  const found = (count) => Number(count.match(/\d+/)[0]);
+  assert.ok(found(repeat.count) >= found(first.count), `repeat visit found ${repeat.count}, first ${first.count}`);
   console.log(`# slow 3G: first visit ${first.ms.toFixed(0)} ms (${Math.round(first.bytes / 1024)} KiB), repeat visit ${repeat.ms.toFixed(0)} ms; goal ${GOAL} ms`);
 });
