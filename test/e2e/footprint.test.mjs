@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../../scripts/demo-server.mjs';
+import { browserPath } from '../../scripts/system-tools.mjs';
 
 const budgets = new Map(
   readFileSync('size-budgets.txt', 'utf8')
@@ -26,7 +27,7 @@ let dataDir;
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'citopia-footprint-'));
   demo = await startDemo({ port: 0, quiet: true, compress: true, devServerOptions: { dataDir } });
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
 });
 
 after(async () => {

@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { terserOptions } from '../../../scripts/terser-options.mjs';
 import { startDemo } from '../../../scripts/demo-server.mjs';
 import { initialLoad } from '../../../scripts/chunk-graph.mjs';
+import { browserPath } from '../../../scripts/system-tools.mjs';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -54,7 +55,7 @@ async function sizes() {
 /** The demo page in Chromium, French, served gzipped: what arrives before anyone interacts. */
 async function demoPage() {
   const demo = await startDemo({ port: 0, quiet: true, compress: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
   try {
     const page = await browser.newPage();
     await page.addInitScript(() => {

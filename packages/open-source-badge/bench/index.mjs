@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { browserPath } from '../../../scripts/system-tools.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
@@ -92,7 +93,7 @@ async function bundlePage() {
 }
 
 async function extremeFields() {
-  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const chromium = browserPath('chromium');
   if (!existsSync(chromium)) {
     console.log(`\nExtreme fields: skipped (no Chromium at ${chromium}; set CHROME_PATH).`);
     return;
