@@ -105,6 +105,9 @@ class FirefoxPage {
 
   async runSession(url) {
     await this.puppeteerPage.setViewport({ height: 600, width: 800 });
+    // A test file's process is reused by the next file: if a test tabbed past the document's end
+    // into Firefox's toolbar, the window would start the next file without the page focused.
+    await this.puppeteerPage.bringToFront().catch(() => {});
     await this.puppeteerPage.goto(url);
   }
 

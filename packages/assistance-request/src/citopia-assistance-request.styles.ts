@@ -136,6 +136,10 @@ export const styles = [
       flex-wrap: wrap;
       gap: 1em;
     }
+    .sending {
+      margin: 0;
+      align-self: center;
+    }
     .check {
       margin-block: 0 1.5em;
     }

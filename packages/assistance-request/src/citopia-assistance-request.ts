@@ -78,6 +78,7 @@ const HOLE = '\u0000';
  * @csspart draft-notice - The notice that answers from an earlier visit were restored.
  * @csspart outbox - The message shown while a request waits on the device.
  * @csspart confirmation - The confirmation after sending.
+ * @csspart sending - The visible "Sending…" note beside the button while a request is sent (screen readers hear the live region instead).
  * @csspart button - Every button.
  * @csspart reading-toggle - The "Easy to read" toggle (absent with `hide-reading-toggle`).
  *
@@ -526,7 +527,7 @@ export class AssistanceRequest extends CitopiaElement {
     await this.sendNow();
   }
 
-  /** Sends what waits in the outbox now; the button stays locked (aria-disabled) meanwhile. */
+  /** Sends what waits in the outbox now; a second press meanwhile does nothing. */
   private async sendNow(): Promise<void> {
     if (this.sending) return;
     this.sending = true;
@@ -1029,11 +1030,19 @@ export class AssistanceRequest extends CitopiaElement {
       </dl>
       <p>${msg('By sending this request, you confirm that the information is correct to the best of your knowledge.', { id: 'ar.check.confirm' })}</p>
       <div class="actions">
-        <button type="button" part="button" id="send" aria-disabled=${this.sending ? 'true' : 'false'} @click=${() => void this.send()}>
-          ${this.sending ? msg('Sending…', { id: 'ar.check.sending' }) : msg('Send the request', { id: 'ar.check.send' })}
-        </button>
+        <button type="button" part="button" id="send" @click=${() => void this.send()}>${msg('Send the request', { id: 'ar.check.send' })}</button>
+        ${this.sending ? this.sendingNote() : nothing}
         ${this.button(msg('Back to the form', { id: 'ar.check.back' }), () => this.change('title'), true)}
       </div>`;
+  }
+
+  /**
+   * While sending, the focused button keeps its name and state (a control that changes under
+   * the focus is read again: a second announcement of what the live region already says once);
+   * send() ignores a second press. Sighted people see this note beside it instead.
+   */
+  private sendingNote() {
+    return html`<p class="sending" part="sending" aria-hidden="true">${msg('Sending…', { id: 'ar.check.sending' })}</p>`;
   }
 
   private renderQueued() {
@@ -1045,7 +1054,8 @@ export class AssistanceRequest extends CitopiaElement {
             ? msg('It is kept on this device and will be sent automatically as soon as possible, also the next time you open this page.', { id: 'ar.queued.kept' })
             : msg('This device cannot keep it: leave this page open, and we will keep trying.', { id: 'ar.queued.not-kept' })}
         </p>
-        <button type="button" part="button" aria-disabled=${this.sending ? 'true' : 'false'} @click=${() => void this.sendNow()}>${msg('Try to send it now', { id: 'ar.queued.retry' })}</button>
+        <button type="button" part="button" @click=${() => void this.sendNow()}>${msg('Try to send it now', { id: 'ar.queued.retry' })}</button>
+        ${this.sending ? this.sendingNote() : nothing}
       </div>`;
   }
 

@@ -395,7 +395,7 @@ describe('<citopia-assistance-request>', function () {
       expect(await storedRequests(server.url)).to.have.length(1);
     });
 
-    it('locks the button while sending: pressing again sends nothing more', async () => {
+    it('while sending, shows "Sending…" beside the focused button, which keeps its name and state; pressing again sends nothing more', async () => {
       const server = await startServer({ faults: { latency: 800 } });
       writeDraft(server.url, completeAnswers());
       const el = await mount({ endpoint: server.url });
@@ -403,8 +403,12 @@ describe('<citopia-assistance-request>', function () {
       await appear(el, '#send');
       $(el, '#send')!.focus();
       await press('Enter');
-      await until(() => $(el, '#send')?.getAttribute('aria-disabled') === 'true');
-      expect(text(el, '#send')).to.equal('Sending…');
+      await appear(el, '[part=sending]');
+      expect(text(el, '[part=sending]')).to.equal('Sending…');
+      // What a screen reader reads of the focused control does not change under the focus.
+      expect(text(el, '#send')).to.equal('Send the request');
+      expect($(el, '#send')!.hasAttribute('aria-disabled')).to.equal(false);
+      expect(deepActiveElement()).to.equal($(el, '#send'));
       await press('Enter');
       await press('Space');
       await appear(el, '[part=confirmation]');

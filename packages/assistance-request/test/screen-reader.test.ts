@@ -3,10 +3,6 @@
  * Open311 server the other tests use: what a person using a screen reader hears, in order,
  * compared with the reviewed transcripts in ./transcripts/ (`<task>.<locale>.txt`). Keys are real
  * key presses. UPDATE_TRANSCRIPTS=1 rewrites the transcripts; read them before committing.
- *
- * The date-and-time question ("When did you see the waste?") is left out of the transcripts, between
- * a marker line: its widget is being reworked (one field, or a date and a time); the walk still
- * checks that its question is heard.
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
