@@ -5,8 +5,8 @@
 // of the focused window is "live": a background tab is document.visibilityState 'hidden', has
 // document.hasFocus() === false, fires no focus events and has its timers throttled to >= 1 s.
 // A second window fixes visibility but not focus. So every concurrent test page gets its own
-// Firefox process (one window, one tab), started lazily and reused; at most `concurrency`
-// processes run at once.
+// Firefox process (one window, one tab), started for that file and closed after it; at most
+// `concurrency` processes run at once.
 //
 // type is 'puppeteer' and getPage() returns a puppeteer Page, so @web/test-runner-commands work:
 // sendKeys, sendMouse, setViewport, setUserAgent, selectOption run over BiDi as they are.
@@ -105,9 +105,6 @@ class FirefoxPage {
 
   async runSession(url) {
     await this.puppeteerPage.setViewport({ height: 600, width: 800 });
-    // A test file's process is reused by the next file: if a test tabbed past the document's end
-    // into Firefox's toolbar, the window would start the next file without the page focused.
-    await this.puppeteerPage.bringToFront().catch(() => {});
     await this.puppeteerPage.goto(url);
   }
 
@@ -222,7 +219,10 @@ export class FirefoxLauncher {
     if (page.puppeteerPage.isClosed()) throw new Error(`Session ${sessionId} is already stopped`);
     const result = await page.stopSession(this.config);
     this.activePages.delete(sessionId);
-    this.inactivePages.push(page);
+    // One Firefox process per test file, as Chromium gives each file its own browser context: a
+    // reused process carried one file's state into the next (above all, a window whose focus had
+    // gone to the toolbar, where the page receives no keys). Starting one costs about a second.
+    await page.browser.close().catch(() => {});
     return result;
   }
 

@@ -50,7 +50,11 @@ export async function fetchWithTimeout(url: string, options: FetchOptions = {}):
     timedOut = true;
     controller.abort();
   }, timeout);
-  const forwardAbort = () => controller.abort();
+  // Aborted from outside (the element was removed): the timer goes at once, not when fetch settles.
+  const forwardAbort = () => {
+    clearTimeout(timer);
+    controller.abort();
+  };
   outer?.addEventListener('abort', forwardAbort, { once: true });
   try {
     let response: Response;

@@ -190,6 +190,10 @@ export class ServiceFinder extends CitopiaElement {
   private tokens: QueryToken[] = [];
   private suggestions: { key: string; list: string[] } | undefined;
   private loadId = 0;
+  /** The load under way: aborted when the element is removed, so no request outlives it. */
+  private loading: AbortController | undefined;
+  /** A load was cut short by a removal: the element loads again when it comes back. */
+  private loadInterrupted = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private focusAfterUpdate: (() => void) | undefined;
   private jsonLdScript: HTMLScriptElement | undefined;
@@ -199,6 +203,10 @@ export class ServiceFinder extends CitopiaElement {
     // Several sources: their code is asked for now, while the locale's strings load, not after.
     if (this.sources) void Promise.all([multiSource(), sourcesView()]);
     super.connectedCallback();
+    if (this.loadInterrupted) {
+      this.loadInterrupted = false;
+      void this.load();
+    }
     if (this.syncUrl) {
       addEventListener('popstate', this.onPopState);
       void urlState().then(({ readUrlState }) => {
@@ -212,6 +220,12 @@ export class ServiceFinder extends CitopiaElement {
     super.disconnectedCallback();
     removeEventListener('popstate', this.onPopState);
     clearTimeout(this.announceTimer);
+    if (this.loading) {
+      this.loadId++; // what the cut-short load brings back is not used
+      this.loading.abort();
+      this.loading = undefined;
+      this.loadInterrupted = true;
+    }
     this.jsonLdScript?.remove();
     this.jsonLdScript = undefined;
   }
@@ -258,11 +272,20 @@ export class ServiceFinder extends CitopiaElement {
 
   /** Reads the catalogue from `sources`, `services`, `src`, or the light DOM, in that order. */
   private async load(): Promise<void> {
-    const id = ++this.loadId;
+    this.loading?.abort();
+    const loading = (this.loading = new AbortController());
+    try {
+      await this.loadCatalogue(++this.loadId, loading.signal);
+    } finally {
+      if (this.loading === loading) this.loading = undefined;
+    }
+  }
+
+  private async loadCatalogue(id: number, signal: AbortSignal): Promise<void> {
     this.error = undefined;
     const multiple = this.sources !== undefined && this.sources !== null && this.sources !== '';
     this.sources$ = { authorities: [], notes: { failed: [] }, pending: multiple };
-    if (multiple) return this.loadSources(id, this.sources!);
+    if (multiple) return this.loadSources(id, this.sources!, signal);
     // A catalogue in our format given as a property is read at once: the results are then in the
     // first render, which is also what a server renders (no loading flash, nothing to hydrate twice).
     if (this.services !== undefined && this.services !== null && !isOpen311List(this.services)) {
@@ -285,7 +308,7 @@ export class ServiceFinder extends CitopiaElement {
         const { loadWithCopy } = await offlineCopy;
         const loaded = await loadWithCopy(this.src, { Accept: 'application/json, application/ld+json;q=0.9, application/xml;q=0.8' }, read, (copy) => {
           if (id === this.loadId && !this.ready) this.useCatalogue(copy.value);
-        });
+        }, signal);
         if (id !== this.loadId) return;
         this.sources$ = { authorities: [], notes: { failed: [], staleSince: loaded.stale ? loaded.savedAt : undefined, storageProblem: loaded.storageProblem }, pending: false };
         this.loadView();
@@ -303,7 +326,7 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   /** Every source loads on its own; the first to arrive is searchable, a failed one is named. */
-  private async loadSources(id: number, sources: NonNullable<ServiceFinder['sources']>): Promise<void> {
+  private async loadSources(id: number, sources: NonNullable<ServiceFinder['sources']>, signal: AbortSignal): Promise<void> {
     this.status = 'loading';
     const apply = (state: SourcesState) => {
       if (id !== this.loadId) return;
@@ -313,7 +336,7 @@ export class ServiceFinder extends CitopiaElement {
       this.loadView();
     };
     try {
-      await (await multiSource()).runSources(sources, apply);
+      await (await multiSource()).runSources(sources, apply, signal);
     } catch (error) {
       apply({ authorities: [], notes: { failed: [] }, error, pending: false });
     }

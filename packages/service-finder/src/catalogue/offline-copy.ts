@@ -68,43 +68,74 @@ interface Answer {
   notModified?: boolean;
   error?: unknown;
 }
-const inflight = new Map<string, Promise<Answer>>();
+interface Inflight {
+  answer: Promise<Answer>;
+  controller: AbortController;
+  /** Callers still waiting for the answer; the request is aborted when the last one leaves. */
+  waiting: number;
+}
+const inflight = new Map<string, Inflight>();
 
-/** One conditional request per URL at a time, whatever the number of finders asking. */
-function ask(url: string, headers: Record<string, string>, copy: OfflineCopy | undefined): Promise<Answer> {
+/**
+ * One conditional request per URL at a time, whatever the number of finders asking. A caller
+ * whose `signal` aborts (its finder was removed) stops waiting; the request itself is aborted
+ * only when nobody waits for it any more.
+ */
+function ask(url: string, headers: Record<string, string>, copy: OfflineCopy | undefined, signal?: AbortSignal): Promise<Answer> {
   const k = key(url);
-  let answer = inflight.get(k);
-  if (!answer) {
+  let entry = inflight.get(k);
+  if (!entry) {
     const conditional: Record<string, string> = { ...headers };
     if (copy?.etag) conditional['If-None-Match'] = copy.etag;
     else if (copy?.lastModified) conditional['If-Modified-Since'] = copy.lastModified;
-    answer = (async (): Promise<Answer> => {
+    const created: Inflight = { answer: Promise.resolve({}), controller: new AbortController(), waiting: 0 };
+    const { controller } = created;
+    created.answer = (async (): Promise<Answer> => {
       try {
         // no-store: our copy is the cache here, the browser's must not answer for the server.
-        const response = await fetchWithTimeout(url, { headers: conditional, cache: 'no-store' });
+        const response = await fetchWithTimeout(url, { headers: conditional, cache: 'no-store', signal: controller.signal });
         const text = await response.text();
         return { text, etag: response.headers.get('ETag') ?? undefined, lastModified: response.headers.get('Last-Modified') ?? undefined };
       } catch (error) {
         return error instanceof FetchError && error.kind === 'http' && error.status === 304 ? { notModified: true } : { error };
       } finally {
-        inflight.delete(k);
+        if (inflight.get(k) === created) inflight.delete(k);
       }
     })();
-    inflight.set(k, answer);
+    inflight.set(k, (entry = created));
   }
-  return answer;
+  const shared = entry;
+  shared.waiting++;
+  if (!signal) return shared.answer;
+  return new Promise((resolve) => {
+    const leave = () => {
+      if (--shared.waiting === 0) {
+        if (inflight.get(k) === shared) inflight.delete(k);
+        shared.controller.abort();
+      }
+      resolve({ error: new FetchError('aborted', `Aborted: ${url}`) });
+    };
+    if (signal.aborted) return leave();
+    signal.addEventListener('abort', leave, { once: true });
+    void shared.answer.then((answer) => {
+      signal.removeEventListener('abort', leave);
+      resolve(answer);
+    });
+  });
 }
 
 /**
  * Fetches `url` and reads it with `read`, revalidating the saved copy when there is one;
  * `onCopy` gets the copy at once, before the network answers. A new text replaces the copy only
- * once it could be read. Throws only when there is no copy to fall back on.
+ * once it could be read. Throws only when there is no copy to fall back on. `signal` stops the
+ * waiting (the caller was removed).
  */
 export async function loadWithCopy<T>(
   url: string,
   headers: Record<string, string>,
   read: (text: string) => Promise<T>,
   onCopy?: (copy: Loaded<T>) => void,
+  signal?: AbortSignal,
 ): Promise<Loaded<T>> {
   const copy = readCopy(url);
   let fromCopy: Promise<T> | undefined;
@@ -113,7 +144,7 @@ export async function loadWithCopy<T>(
     // A copy that cannot be read any more (a reader changed) is simply not shown.
     void copyValue().then((value) => onCopy({ value, stale: true, savedAt: copy.savedAt }), () => undefined);
   }
-  const answer = await ask(url, headers, copy);
+  const answer = await ask(url, headers, copy, signal);
   const savedAt = Date.now();
   const unchanged = !!copy && (answer.notModified || answer.text === copy.text);
   if (copy && unchanged) {

@@ -107,6 +107,7 @@ const ACCEPT = { Accept: 'application/json, application/ld+json;q=0.9, applicati
 export async function loadSources(
   specs: readonly SourceSpec[],
   onProgress: (catalogue: Catalogue, results: readonly SourceResult[]) => void,
+  signal?: AbortSignal,
 ): Promise<{ catalogue: Catalogue; results: SourceResult[] }> {
   const results: (SourceResult | undefined)[] = specs.map(() => undefined);
   const parts: SourceCatalogue[][] = specs.map(() => []);
@@ -122,7 +123,7 @@ export async function loadSources(
             if (results[i]) return;
             parts[i] = split(spec, provisional, copy.value);
             onProgress(merged(), done());
-          });
+          }, signal);
           parts[i] = split(spec, provisional, loaded.value);
           results[i] = { authority: parts[i][0]?.authority ?? provisional, catalogue: loaded.value, staleSince: loaded.stale ? loaded.savedAt : undefined, storageProblem: loaded.storageProblem };
         } else {
@@ -175,10 +176,10 @@ const failed = (results: readonly SourceResult[]) => results.filter((r) => r.err
  * Loads the `sources` attribute or property and hands the finder each state: as soon as a
  * source with services arrives (searchable at once), then once every source has answered.
  */
-export async function runSources(value: unknown, apply: (state: SourcesState) => void): Promise<void> {
+export async function runSources(value: unknown, apply: (state: SourcesState) => void, signal?: AbortSignal): Promise<void> {
   const { catalogue, results } = await loadSources(normalizeSources(value), (merged, done) => {
     if (merged.services.length) apply({ catalogue: merged, authorities: authoritiesOf(merged), notes: { failed: failed(done) }, pending: true });
-  });
+  }, signal);
   const stale = results.map((r) => r.staleSince).filter((t): t is number => t !== undefined);
   const notes: SourceNotes = {
     failed: failed(results),
