@@ -40,11 +40,14 @@ const MAX_DEPTH = 64;
  * common-prefix lengths (`lcp[i]`: letters term i shares with term i-1) is walked as an implicit
  * trie: the distance rows of a shared prefix are computed once, and a prefix whose row already
  * exceeds `max` skips every term below it. Calls `found(termIndex, distance)`.
+ *
+ * Only the band of cells within `max` of the diagonal is computed: a cell further away is more
+ * than `max` edits anyway, and the never-written cells hold max + 1 (Ukkonen's cut-off).
  */
 export function fuzzyWalk(query: string, max: number, terms: readonly string[], lcp: Uint8Array, found: (term: number, distance: number) => void): void {
   const m = query.length;
   const width = m + 1;
-  const rows = new Int32Array((MAX_DEPTH + 1) * width);
+  const rows = new Int32Array((MAX_DEPTH + 1) * width).fill(max + 1);
   const path = new Int32Array(MAX_DEPTH + 1);
   const q = new Int32Array(m);
   for (let j = 0; j < m; j++) q[j] = query.charCodeAt(j);
@@ -65,7 +68,8 @@ export function fuzzyWalk(query: string, max: number, terms: readonly string[], 
       const up = row - width;
       rows[row] = depth;
       let rowMin = depth;
-      for (let j = 1; j <= m; j++) {
+      const last = Math.min(m, depth + max);
+      for (let j = Math.max(1, depth - max); j <= last; j++) {
         let d = rows[up + j]! + 1;
         const left = rows[row + j - 1]! + 1;
         if (left < d) d = left;
