@@ -66,6 +66,71 @@ export function indexTerms(normalized: string, emit: (term: string) => void): vo
 const NOT_WORD = /[^a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u1fff\u2c00-\u2dff\u3040-\ufdff\ufe70-\ufefe\uff10-\uffdc'’ʼ‐‑-]+/;
 const CONNECTOR = /['’ʼ‐‑-]/;
 
+/**
+ * ASCII characters that are still separators once normalised (all but letters, digits, the
+ * apostrophe and the hyphen). Normalising works character by character and never across them,
+ * so the terms of a text are the terms of its raw words split at these: each distinct raw word
+ * needs normalising only once.
+ */
+const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test(String.fromCharCode(c)));
+
+/**
+ * Numbers the distinct raw words of texts. A big catalogue has millions of words but a few
+ * thousand distinct ones: hashing the characters in place into an open-addressing table, with no
+ * string made per word, is several times faster than splitting and a Map lookup per word.
+ */
+export class WordTable {
+  /** The distinct words, by id. */
+  readonly words: string[] = [];
+  private hashes: number[] = [];
+  /** Word id in each slot (-1: empty), at most half full. */
+  private slots = new Int32Array(1024).fill(-1);
+
+  /** Calls `visit` with the id of each raw word of `text`, in order. */
+  each(text: string, visit: (word: number) => void): void {
+    let from = 0;
+    let hash = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && SEPARATOR[c]) {
+        if (i > from) visit(this.id(text, from, i, hash));
+        from = i + 1;
+        hash = 0;
+      } else hash = Math.imul(hash ^ c, 0x5bd1e995);
+    }
+    if (n > from) visit(this.id(text, from, n, hash));
+  }
+
+  private id(text: string, from: number, to: number, hash: number): number {
+    hash ^= hash >>> 15;
+    const { slots, words } = this;
+    const mask = slots.length - 1;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const id = slots[s]!;
+      if (id < 0) {
+        slots[s] = words.length;
+        words.push(text.slice(from, to));
+        this.hashes.push(hash);
+        if (words.length * 2 > slots.length) this.grow();
+        return words.length - 1;
+      }
+      const word = words[id]!;
+      if (this.hashes[id] === hash && word.length === to - from && text.startsWith(word, from)) return id;
+    }
+  }
+
+  private grow(): void {
+    const slots = (this.slots = new Int32Array(this.slots.length * 2).fill(-1));
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, id) => {
+      let s = hash & mask;
+      while (slots[s]! >= 0) s = (s + 1) & mask;
+      slots[s] = id;
+    });
+  }
+}
+
 function indexGroup(group: string, emit: (term: string) => void): void {
   for (const segment of group.split(APOSTROPHE)) {
     const parts = segment.split(HYPHEN);

@@ -9,7 +9,7 @@
  * - Scores live in typed arrays reused between queries: no allocation per document.
  */
 import { allowedEdits, fuzzyWalk } from './fuzzy.js';
-import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, type QueryToken } from './normalize.js';
+import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, WordTable, type QueryToken } from './normalize.js';
 
 /** A text in one language, or a language map ({"fr": "...", "de": "..."}). */
 export type SearchText = string | Readonly<Record<string, string>>;
@@ -82,7 +82,9 @@ export function eachText(value: unknown, visit: (text: string, lang: string | un
   if (typeof value === 'string') visit(value, undefined);
   else if (Array.isArray(value)) for (const v of value) eachText(v, visit);
   else if (value && typeof value === 'object') {
-    for (const [lang, text] of Object.entries(value)) {
+    // for…in rather than Object.entries: no array per language map on big catalogues.
+    for (const lang in value) {
+      const text = (value as Record<string, unknown>)[lang];
       if (typeof text === 'string') visit(text, lang);
       else if (Array.isArray(text)) for (const t of text) if (typeof t === 'string') visit(t, lang);
     }
@@ -132,54 +134,76 @@ export class SearchIndex<T> {
   }
 
   private build(options: SearchIndexOptions): void {
-    // Term → id while building; each id has its postings list and the last document that added
-    // to it, so a document's bits for a term are OR-ed into one posting without a map per document.
+    // Term → id while building, and each id's term.
     const ids = new Map<string, number>();
-    const lists: number[][] = [];
+    const names: string[] = [];
+    // Raw word → its term ids, normalised once per distinct word (see WordTable).
+    const table = new WordTable();
+    const termsOfWord: number[][] = [];
+    // The postings of every document in turn, as pairs (term id, bits), sorted by term at the end.
+    // A term's last pair is OR-ed into while the same document adds to it: one pair per document.
+    let pairs = new Int32Array(1 << 16);
+    let used = 0;
+    const docEnd = new Uint32Array(this.items.length);
     const lastDoc: number[] = [];
+    const lastAt: number[] = [];
     const synonyms = compileSynonyms(options.synonyms ?? []);
     let doc = 0;
-    const mark = (term: string, bit: number) => {
+    const idOf = (term: string) => {
       let id = ids.get(term);
       if (id === undefined) {
-        ids.set(term, (id = lists.length));
-        lists.push([]);
+        ids.set(term, (id = names.length));
+        names.push(term);
         lastDoc.push(-1);
+        lastAt.push(0);
       }
-      const list = lists[id]!;
-      if (lastDoc[id] === doc) list[list.length - 1]! |= bit;
+      return id;
+    };
+    const mark = (id: number, bit: number) => {
+      if (lastDoc[id] === doc) pairs[lastAt[id]! + 1] |= bit;
       else {
+        if (used === pairs.length) {
+          const grown = new Int32Array(used * 2);
+          grown.set(pairs);
+          pairs = grown;
+        }
         lastDoc[id] = doc;
-        list.push(doc, bit);
+        lastAt[id] = used;
+        pairs[used++] = id;
+        pairs[used++] = bit;
       }
     };
     let nameWords = 255;
     let phrases = new Set<string[][]>();
-    const seen = new Map<string, string[]>();
+    // Short texts (keywords, category names) repeat across services: their terms are kept.
+    const short = new Map<string, number[]>();
+    let found: number[] = [];
+    const onWord = (word: number) => {
+      let terms = termsOfWord[word];
+      if (!terms) {
+        const ids: number[] = (terms = termsOfWord[word] = []);
+        indexTerms(normalize(table.words[word]!), (term) => ids.push(idOf(term)));
+      }
+      for (const id of terms) found.push(id);
+    };
+    const termsOf = (text: string) => {
+      let list = text.length <= 32 ? short.get(text) : undefined;
+      if (!list) {
+        list = found = [];
+        table.each(text, onWord);
+        if (text.length <= 32) short.set(text, list);
+      }
+      return list;
+    };
     const slotOf = new Map<string | undefined, number>();
     const fields = [NAME, KEYWORDS, DESCRIPTION].map((field) => (text: string, lang: string | undefined) => {
       let slot = slotOf.get(lang);
       if (slot === undefined) slotOf.set(lang, (slot = this.slot(lang)));
       const bit = 1 << (field * 8 + slot);
-      let words = 0;
-      if (text.length > 64 && !synonyms.size) {
-        indexTerms(normalize(text), (term) => {
-          words++;
-          mark(term, bit);
-        });
-      } else {
-        // Short texts (keywords, category names) repeat across services: split them once.
-        let sequence = seen.get(text);
-        if (!sequence) {
-          const list: string[] = (sequence = []);
-          indexTerms(normalize(text), (term) => list.push(term));
-          if (text.length <= 64) seen.set(text, sequence);
-        }
-        for (const term of sequence) mark(term, bit);
-        words = sequence.length;
-        if (synonyms.size) findPhrases(sequence, synonyms, phrases);
-      }
-      if (field === NAME && words < nameWords) nameWords = words;
+      const terms = termsOf(text);
+      for (const id of terms) mark(id, bit);
+      if (synonyms.size) findPhrases(terms.map((id) => names[id]!), synonyms, phrases);
+      if (field === NAME && terms.length < nameWords) nameWords = terms.length;
     });
     for (const item of this.items) {
       nameWords = 255;
@@ -191,28 +215,37 @@ export class SearchIndex<T> {
       this.nameLength[doc] = nameWords;
       // A service that says one phrase of a synonym group is found by the others too.
       if (phrases.size) {
-        for (const group of phrases) for (const words of group) for (const w of words) mark(w, 1 << (SYNONYMS * 8));
+        for (const group of phrases) for (const words of group) for (const w of words) mark(idOf(w), 1 << (SYNONYMS * 8));
         phrases = new Set();
       }
-      doc++;
+      docEnd[doc++] = used;
     }
-    const terms = [...ids.keys()].sort();
+    this.sortPostings(names, pairs.subarray(0, used), docEnd);
+  }
+
+  /** Sorts the terms, and the documents' pairs into postings by term (a counting sort). */
+  private sortPostings(names: string[], pairs: Int32Array, docEnd: Uint32Array): void {
+    const order = names.map((_, id) => id).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+    const terms = order.map((id) => names[id]!);
+    const rank = new Uint32Array(names.length);
     const lcp = new Uint8Array(terms.length);
     const start = new Uint32Array(terms.length + 1);
-    let total = 0;
-    terms.forEach((term, i) => {
-      total += lists[ids.get(term)!]!.length;
-      start[i + 1] = total;
-      if (i > 0) {
-        const previous = terms[i - 1]!;
-        let k = 0;
-        const max = Math.min(previous.length, term.length, 255);
-        while (k < max && previous.charCodeAt(k) === term.charCodeAt(k)) k++;
-        lcp[i] = k;
-      }
+    order.forEach((id, i) => {
+      rank[id] = i;
+      if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
     });
-    const postings = new Int32Array(total);
-    terms.forEach((term, i) => postings.set(lists[ids.get(term)!]!, start[i]));
+    for (let p = 0; p < pairs.length; p += 2) start[rank[pairs[p]!]! + 1] += 2;
+    for (let i = 0; i < terms.length; i++) start[i + 1] += start[i]!;
+    const next = start.slice(0, -1);
+    const postings = new Int32Array(pairs.length);
+    // Documents in order, so each term's postings are sorted by document.
+    for (let p = 0, doc = 0; p < pairs.length; p += 2) {
+      while (p >= docEnd[doc]!) doc++;
+      const at = next[rank[pairs[p]!]!]!;
+      next[rank[pairs[p]!]!] += 2;
+      postings[at] = doc;
+      postings[at + 1] = pairs[p + 1]!;
+    }
     this.terms = terms;
     this.lcp = lcp;
     this.start = start;
@@ -305,6 +338,14 @@ export class SearchIndex<T> {
     return { hits, total, tokens };
   }
 
+}
+
+/** Letters a and b share at the start (at most 255). */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length, 255);
+  let k = 0;
+  while (k < max && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
 }
 
 /** Inserts a hit in a list kept sorted by score (best first) and at most `limit` long. */
