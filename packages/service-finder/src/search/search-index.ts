@@ -163,7 +163,8 @@ export class SearchIndex<T> {
       if (lastDoc[id] === doc) pairs[lastAt[id]! + 1] |= bit;
       else {
         if (used === pairs.length) {
-          const grown = new Int32Array(used * 2);
+          // To what the documents read so far predict for all of them: one or two copies in all.
+          const grown = new Int32Array(Math.max(used * 2, Math.ceil((used / (doc + 1)) * this.items.length * 1.1)));
           grown.set(pairs);
           pairs = grown;
         }
@@ -175,35 +176,35 @@ export class SearchIndex<T> {
     };
     let nameWords = 255;
     let phrases = new Set<string[][]>();
-    // Short texts (keywords, category names) repeat across services: their terms are kept.
+    // The terms of the text being read, in an array reused from text to text (no garbage per
+    // text). Short texts (keywords, category names) repeat across services: their terms are kept.
+    const found: number[] = [];
+    let count = 0;
     const short = new Map<string, number[]>();
-    let found: number[] = [];
     const onWord = (word: number) => {
       let terms = termsOfWord[word];
       if (!terms) {
         const ids: number[] = (terms = termsOfWord[word] = []);
         indexTerms(normalize(table.words[word]!), (term) => ids.push(idOf(term)));
       }
-      for (const id of terms) found.push(id);
-    };
-    const termsOf = (text: string) => {
-      let list = text.length <= 32 ? short.get(text) : undefined;
-      if (!list) {
-        list = found = [];
-        table.each(text, onWord);
-        if (text.length <= 32) short.set(text, list);
-      }
-      return list;
+      for (const id of terms) found[count++] = id;
     };
     const slotOf = new Map<string | undefined, number>();
     const fields = [NAME, KEYWORDS, DESCRIPTION].map((field) => (text: string, lang: string | undefined) => {
       let slot = slotOf.get(lang);
       if (slot === undefined) slotOf.set(lang, (slot = this.slot(lang)));
       const bit = 1 << (field * 8 + slot);
-      const terms = termsOf(text);
-      for (const id of terms) mark(id, bit);
-      if (synonyms.size) findPhrases(terms.map((id) => names[id]!), synonyms, phrases);
-      if (field === NAME && terms.length < nameWords) nameWords = terms.length;
+      let terms = text.length <= 32 ? short.get(text) : undefined;
+      if (terms) count = terms.length;
+      else {
+        count = 0;
+        table.each(text, onWord);
+        terms = found;
+        if (text.length <= 32) short.set(text, found.slice(0, count));
+      }
+      for (let i = 0; i < count; i++) mark(terms[i]!, bit);
+      if (synonyms.size) findPhrases(terms.slice(0, count).map((id) => names[id]!), synonyms, phrases);
+      if (field === NAME && count < nameWords) nameWords = count;
     });
     for (const item of this.items) {
       nameWords = 255;
