@@ -76,59 +76,36 @@ const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test
 
 /**
  * Numbers the distinct raw words of texts. A big catalogue has millions of words but a few
- * thousand distinct ones: hashing the characters in place into an open-addressing table, with no
- * string made per word, is several times faster than splitting and a Map lookup per word.
+ * thousand distinct ones: hashing the characters where they stand, with no string made per word,
+ * is several times faster than splitting and a Map lookup per word. `each(text, visit)` calls
+ * `visit` with the id of each raw word of `text`, in order; `words` holds the words by id.
  */
-export class WordTable {
-  /** The distinct words, by id. */
-  readonly words: string[] = [];
-  private hashes: number[] = [];
-  /** Word id in each slot (-1: empty), at most half full. */
-  private slots = new Int32Array(1024).fill(-1);
-
-  /** Calls `visit` with the id of each raw word of `text`, in order. */
-  each(text: string, visit: (word: number) => void): void {
+export function wordTable() {
+  const words: string[] = [];
+  // Hash (30 bits, a small integer) → ids of the words with that hash.
+  const byHash = new Map<number, number[]>();
+  const id = (text: string, from: number, to: number, hash: number) => {
+    hash &= 0x3fffffff;
+    const ids = byHash.get(hash) ?? [];
+    for (const id of ids) if (words[id]!.length === to - from && text.startsWith(words[id]!, from)) return id;
+    byHash.set(hash, [...ids, words.length]);
+    return words.push(text.slice(from, to)) - 1;
+  };
+  const each = (text: string, visit: (word: number) => void) => {
     let from = 0;
     let hash = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 128 && SEPARATOR[c]) {
-        if (i > from) visit(this.id(text, from, i, hash));
+        if (i > from) visit(id(text, from, i, hash));
         from = i + 1;
         hash = 0;
       } else hash = Math.imul(hash ^ c, 0x5bd1e995);
     }
-    if (n > from) visit(this.id(text, from, n, hash));
-  }
-
-  private id(text: string, from: number, to: number, hash: number): number {
-    hash ^= hash >>> 15;
-    const { slots, words } = this;
-    const mask = slots.length - 1;
-    for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const id = slots[s]!;
-      if (id < 0) {
-        slots[s] = words.length;
-        words.push(text.slice(from, to));
-        this.hashes.push(hash);
-        if (words.length * 2 > slots.length) this.grow();
-        return words.length - 1;
-      }
-      const word = words[id]!;
-      if (this.hashes[id] === hash && word.length === to - from && text.startsWith(word, from)) return id;
-    }
-  }
-
-  private grow(): void {
-    const slots = (this.slots = new Int32Array(this.slots.length * 2).fill(-1));
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, id) => {
-      let s = hash & mask;
-      while (slots[s]! >= 0) s = (s + 1) & mask;
-      slots[s] = id;
-    });
-  }
+    if (n > from) visit(id(text, from, n, hash));
+  };
+  return { words, each };
 }
 
 function indexGroup(group: string, emit: (term: string) => void): void {

@@ -9,7 +9,7 @@
  * - Scores live in typed arrays reused between queries: no allocation per document.
  */
 import { allowedEdits, fuzzyWalk } from './fuzzy.js';
-import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, WordTable, type QueryToken } from './normalize.js';
+import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, wordTable, type QueryToken } from './normalize.js';
 
 /** A text in one language, or a language map ({"fr": "...", "de": "..."}). */
 export type SearchText = string | Readonly<Record<string, string>>;
@@ -137,8 +137,8 @@ export class SearchIndex<T> {
     // Term → id while building, and each id's term.
     const ids = new Map<string, number>();
     const names: string[] = [];
-    // Raw word → its term ids, normalised once per distinct word (see WordTable).
-    const table = new WordTable();
+    // Raw word → its term ids, normalised once per distinct word (see wordTable).
+    const table = wordTable();
     const termsOfWord: number[][] = [];
     // The postings of every document in turn, as pairs (term id, bits), sorted by term at the end.
     // A term's last pair is OR-ed into while the same document adds to it: one pair per document.
@@ -221,36 +221,7 @@ export class SearchIndex<T> {
       }
       docEnd[doc++] = used;
     }
-    this.sortPostings(names, pairs.subarray(0, used), docEnd);
-  }
-
-  /** Sorts the terms, and the documents' pairs into postings by term (a counting sort). */
-  private sortPostings(names: string[], pairs: Int32Array, docEnd: Uint32Array): void {
-    const order = names.map((_, id) => id).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
-    const terms = order.map((id) => names[id]!);
-    const rank = new Uint32Array(names.length);
-    const lcp = new Uint8Array(terms.length);
-    const start = new Uint32Array(terms.length + 1);
-    order.forEach((id, i) => {
-      rank[id] = i;
-      if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
-    });
-    for (let p = 0; p < pairs.length; p += 2) start[rank[pairs[p]!]! + 1] += 2;
-    for (let i = 0; i < terms.length; i++) start[i + 1] += start[i]!;
-    const next = start.slice(0, -1);
-    const postings = new Int32Array(pairs.length);
-    // Documents in order, so each term's postings are sorted by document.
-    for (let p = 0, doc = 0; p < pairs.length; p += 2) {
-      while (p >= docEnd[doc]!) doc++;
-      const at = next[rank[pairs[p]!]!]!;
-      next[rank[pairs[p]!]!] += 2;
-      postings[at] = doc;
-      postings[at + 1] = pairs[p + 1]!;
-    }
-    this.terms = terms;
-    this.lcp = lcp;
-    this.start = start;
-    this.postings = postings;
+    Object.assign(this, sortPostings(names, pairs.subarray(0, used), docEnd));
   }
 
   /** Number of distinct terms (for statistics). */
@@ -339,6 +310,32 @@ export class SearchIndex<T> {
     return { hits, total, tokens };
   }
 
+}
+
+/** Sorts the terms, and the documents' pairs into postings by term (a counting sort). */
+function sortPostings(names: string[], pairs: Int32Array, docEnd: Uint32Array) {
+  const order = names.map((_, id) => id).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+  const terms = order.map((id) => names[id]!);
+  const rank = new Uint32Array(names.length);
+  const lcp = new Uint8Array(terms.length);
+  const start = new Uint32Array(terms.length + 1);
+  order.forEach((id, i) => {
+    rank[id] = i;
+    if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
+  });
+  for (let p = 0; p < pairs.length; p += 2) start[rank[pairs[p]!]! + 1] += 2;
+  for (let i = 0; i < terms.length; i++) start[i + 1] += start[i]!;
+  const next = start.slice(0, -1);
+  const postings = new Int32Array(pairs.length);
+  // Documents in order, so each term's postings are sorted by document.
+  for (let p = 0, doc = 0; p < pairs.length; p += 2) {
+    while (p >= docEnd[doc]!) doc++;
+    const at = next[rank[pairs[p]!]!]!;
+    next[rank[pairs[p]!]!] += 2;
+    postings[at] = doc;
+    postings[at + 1] = pairs[p + 1]!;
+  }
+  return { terms, lcp, start, postings };
 }
 
 /** Letters a and b share at the start (at most 255). */
