@@ -8,7 +8,7 @@
  *   terms within the allowed typo distance (see fuzzy.ts) without comparing against each term.
  * - Scores live in typed arrays reused between queries: no allocation per document.
  */
-import { allowedEdits, fuzzyWalk } from './fuzzy.js';
+import { allowedEdits, editDistance, fuzzyWalk } from './fuzzy.js';
 import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, wordTable, type QueryToken } from './normalize.js';
 
 /** A text in one language, or a language map ({"fr": "...", "de": "..."}). */
@@ -145,8 +145,9 @@ export class SearchIndex<T> {
     let pairs = new Int32Array(1 << 16);
     let used = 0;
     const docEnd = new Uint32Array(this.items.length);
-    const lastDoc: number[] = [];
+    // Where each term's last pair is: in the current document when at or after docStart.
     const lastAt: number[] = [];
+    let docStart = 0;
     const synonyms = compileSynonyms(options.synonyms ?? []);
     let doc = 0;
     const idOf = (term: string) => {
@@ -154,13 +155,12 @@ export class SearchIndex<T> {
       if (id === undefined) {
         ids.set(term, (id = names.length));
         names.push(term);
-        lastDoc.push(-1);
-        lastAt.push(0);
+        lastAt.push(-1);
       }
       return id;
     };
     const mark = (id: number, bit: number) => {
-      if (lastDoc[id] === doc) pairs[lastAt[id]! + 1] |= bit;
+      if (lastAt[id]! >= docStart) pairs[lastAt[id]! + 1] |= bit;
       else {
         if (used === pairs.length) {
           // To what the documents read so far predict for all of them: one or two copies in all.
@@ -168,7 +168,6 @@ export class SearchIndex<T> {
           grown.set(pairs);
           pairs = grown;
         }
-        lastDoc[id] = doc;
         lastAt[id] = used;
         pairs[used++] = id;
         pairs[used++] = bit;
@@ -219,9 +218,9 @@ export class SearchIndex<T> {
         for (const group of phrases) for (const words of group) for (const w of words) mark(idOf(w), 1 << (SYNONYMS * 8));
         phrases = new Set();
       }
-      docEnd[doc++] = used;
+      docEnd[doc++] = docStart = used;
     }
-    Object.assign(this, sortPostings(names, pairs.subarray(0, used), docEnd));
+    Object.assign(this, sortPostings(ids, pairs.subarray(0, used), docEnd));
   }
 
   /** Number of distinct terms (for statistics). */
@@ -313,14 +312,13 @@ export class SearchIndex<T> {
 }
 
 /** Sorts the terms, and the documents' pairs into postings by term (a counting sort). */
-function sortPostings(names: string[], pairs: Int32Array, docEnd: Uint32Array) {
-  const order = names.map((_, id) => id).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
-  const terms = order.map((id) => names[id]!);
-  const rank = new Uint32Array(names.length);
+function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint32Array) {
+  const terms = [...ids.keys()].sort();
+  const rank = new Uint32Array(terms.length);
   const lcp = new Uint8Array(terms.length);
   const start = new Uint32Array(terms.length + 1);
-  order.forEach((id, i) => {
-    rank[id] = i;
+  terms.forEach((term, i) => {
+    rank[ids.get(term)!] = i;
     if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
   });
   for (let p = 0; p < pairs.length; p += 2) start[rank[pairs[p]!]! + 1] += 2;
@@ -393,7 +391,6 @@ function compileSynonyms(groups: readonly (readonly string[])[]): Map<string, Sy
 }
 
 export const HYPHENS = /[‐‑-]/g;
-const NO_PREFIX = new Uint8Array(1);
 
 interface Segment {
   /** The whole segment ("Bau-Gesuch"), then its words ("Bau", "Gesuch"), as [start, end). */
@@ -427,9 +424,7 @@ export function matchRanges(text: string, tokens: readonly QueryToken[]): Array<
     tokens.some((t) => {
       if (t.optional || word === t.text) return word === t.text;
       const edits = allowedEdits(t.text.length);
-      let near = false;
-      if (edits > 0 && Math.abs(word.length - t.text.length) <= edits) fuzzyWalk(t.text, edits, [word], NO_PREFIX, () => (near = true));
-      return word.startsWith(t.text) || near;
+      return word.startsWith(t.text) || (edits > 0 && editDistance(t.text, word, edits) <= edits);
     });
   if (!tokens.length) return ranges;
   for (const { span, parts } of segments(text)) {
