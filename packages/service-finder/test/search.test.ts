@@ -1,6 +1,8 @@
 /** The search module on its own (it also runs in Node: see bench/). */
 import { expect } from '@open-wc/testing';
-import { SearchIndex, allowedEdits, editDistance, matchRanges, normalize, queryTokens, suggest } from '../src/search/index.js';
+import { SearchIndex, allowedEdits, editDistance, indexTerms, matchRanges, normalize, queryTokens, suggest } from '../src/search/index.js';
+import { readCatalogue } from '../src/catalogue/read.js';
+import { generateCatalogue, type GeneratedService } from '../src/huge-catalogue.js';
 
 interface Doc {
   id: string;
@@ -159,5 +161,39 @@ describe('search: did you mean', () => {
   });
   it('proposes nothing for nonsense', () => {
     expect(suggest(index, 'zzzzqqq')).to.deep.equal([]);
+  });
+});
+
+describe('search: big catalogues', () => {
+  it('indexes a text word by word with the same terms as the whole text normalised', () => {
+    // The index normalises each raw word once (split at ASCII spaces and punctuation): decomposed
+    // accents, ligatures, a non-breaking space, Greek final sigma, elisions and hyphens, digits and
+    // symbols must give the same terms as normalising the text in one piece.
+    const texts = [
+      "L'État, Bau-Gesuch; Straße (Œuvre) — ﬁn.",
+      'e\u0301te\u00a0cafe\u0301 3×4 ½ 2024-06-11 a_b a.b/c',
+      'ΟΔΟΣ ΣΟΦΟΣ; İstanbul ǅemal Ærø',
+      'أحمد، مدرسة؟ שָׁלוֹם',
+      "aujourd’hui l'‐test --x-- ' - ",
+    ];
+    const expected = new Set<string>();
+    for (const text of texts) indexTerms(normalize(text), (term) => expected.add(term));
+    const index = new SearchIndex(texts, (name) => ({ name }));
+    expect(index.terms).to.deep.equal([...expected].sort());
+  });
+
+  it('finds exactly the services of a known query among 100,000', async function () {
+    this.timeout(30_000); // a hang guard (10 times the 1 s build goal, plus generating the catalogue)
+    const base = await readCatalogue(await (await fetch('/packages/service-finder/fixtures/ville-de-demo.json')).json());
+    const services = generateCatalogue(base, 100_000).services as GeneratedService[];
+    const index = new SearchIndex(services, (s) => ({ name: s.name, keywords: s.keywords, description: s.summary }));
+    // "Sperrgut Montriond": bulky waste (Sperrgut in the German name) in the Montriond district.
+    const wanted = services.filter((s) => s.origin.base === 'dechets-encombrants' && s.origin.place === 'Montriond').map((s) => s.id);
+    const { hits } = index.search('sperrgut montriond', { language: 'de', limit: wanted.length });
+    expect(wanted.length).to.be.greaterThan(0);
+    expect(hits.map((h) => h.item.id).sort()).to.deep.equal(wanted.sort());
+    // Typo, no accent, in French: "encombrant" within one edit, "prevert" for Prévert.
+    const typo = index.search('dechets encombrnats prevert', { language: 'fr', limit: 1 }).hits[0]!.item;
+    expect([typo.origin.base, typo.origin.place]).to.deep.equal(['dechets-encombrants', 'Prévert']);
   });
 });

@@ -9,28 +9,14 @@ export function allowedEdits(length: number): number {
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
 }
 
-/** The distance between a and b, or max + 1 when it is larger than max. */
+/**
+ * The distance between a and b, or max + 1 when it is larger than max (or b is longer than 64
+ * letters: words, not texts). One walk over a one-word list, to share the code of fuzzyWalk.
+ */
 export function editDistance(a: string, b: string, max: number): number {
-  const m = a.length;
-  const n = b.length;
-  if (Math.abs(m - n) > max) return max + 1;
-  let before = new Array<number>(m + 1).fill(0);
-  let previous = Array.from({ length: m + 1 }, (_, j) => j);
-  let current = new Array<number>(m + 1).fill(0);
-  for (let i = 1; i <= n; i++) {
-    current[0] = i;
-    let rowMin = i;
-    const c = b.charCodeAt(i - 1);
-    for (let j = 1; j <= m; j++) {
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a.charCodeAt(j - 1) === c ? 0 : 1));
-      if (i > 1 && j > 1 && c === a.charCodeAt(j - 2) && b.charCodeAt(i - 2) === a.charCodeAt(j - 1)) d = Math.min(d, before[j - 2]! + 1);
-      current[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return Math.min(previous[m]!, max + 1);
+  let distance = max + 1;
+  fuzzyWalk(a, max, [b], new Uint8Array(1), (_, d) => (distance = d));
+  return distance;
 }
 
 const MAX_DEPTH = 64;
@@ -40,11 +26,14 @@ const MAX_DEPTH = 64;
  * common-prefix lengths (`lcp[i]`: letters term i shares with term i-1) is walked as an implicit
  * trie: the distance rows of a shared prefix are computed once, and a prefix whose row already
  * exceeds `max` skips every term below it. Calls `found(termIndex, distance)`.
+ *
+ * Only the band of cells within `max` of the diagonal is computed: a cell further away is more
+ * than `max` edits anyway, and the never-written cells hold max + 1 (Ukkonen's cut-off).
  */
 export function fuzzyWalk(query: string, max: number, terms: readonly string[], lcp: Uint8Array, found: (term: number, distance: number) => void): void {
   const m = query.length;
   const width = m + 1;
-  const rows = new Int32Array((MAX_DEPTH + 1) * width);
+  const rows = new Int32Array((MAX_DEPTH + 1) * width).fill(max + 1);
   const path = new Int32Array(MAX_DEPTH + 1);
   const q = new Int32Array(m);
   for (let j = 0; j < m; j++) q[j] = query.charCodeAt(j);
@@ -65,7 +54,8 @@ export function fuzzyWalk(query: string, max: number, terms: readonly string[], 
       const up = row - width;
       rows[row] = depth;
       let rowMin = depth;
-      for (let j = 1; j <= m; j++) {
+      const last = Math.min(m, depth + max);
+      for (let j = Math.max(1, depth - max); j <= last; j++) {
         let d = rows[up + j]! + 1;
         const left = rows[row + j - 1]! + 1;
         if (left < d) d = left;

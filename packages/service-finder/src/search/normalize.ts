@@ -66,6 +66,48 @@ export function indexTerms(normalized: string, emit: (term: string) => void): vo
 const NOT_WORD = /[^a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u1fff\u2c00-\u2dff\u3040-\ufdff\ufe70-\ufefe\uff10-\uffdc'’ʼ‐‑-]+/;
 const CONNECTOR = /['’ʼ‐‑-]/;
 
+/**
+ * ASCII characters that are still separators once normalised (all but letters, digits, the
+ * apostrophe and the hyphen). Normalising works character by character and never across them,
+ * so the terms of a text are the terms of its raw words split at these: each distinct raw word
+ * needs normalising only once.
+ */
+const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test(String.fromCharCode(c)));
+
+/**
+ * Numbers the distinct raw words of texts. A big catalogue has millions of words but a few
+ * thousand distinct ones: hashing the characters where they stand, with no string made per word,
+ * is several times faster than splitting and a Map lookup per word. `each(text, visit)` calls
+ * `visit` with the id of each raw word of `text`, in order; `words` holds the words by id.
+ */
+export function wordTable() {
+  const words: string[] = [];
+  // Hash (30 bits, a small integer) → ids of the words with that hash.
+  const byHash = new Map<number, number[]>();
+  const id = (text: string, from: number, to: number, hash: number) => {
+    hash &= 0x3fffffff;
+    const ids = byHash.get(hash) ?? [];
+    for (const id of ids) if (words[id]!.length === to - from && text.startsWith(words[id]!, from)) return id;
+    byHash.set(hash, [...ids, words.length]);
+    return words.push(text.slice(from, to)) - 1;
+  };
+  const each = (text: string, visit: (word: number) => void) => {
+    let from = 0;
+    let hash = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && SEPARATOR[c]) {
+        if (i > from) visit(id(text, from, i, hash));
+        from = i + 1;
+        hash = 0;
+      } else hash = Math.imul(hash ^ c, 0x5bd1e995);
+    }
+    if (n > from) visit(id(text, from, n, hash));
+  };
+  return { words, each };
+}
+
 function indexGroup(group: string, emit: (term: string) => void): void {
   for (const segment of group.split(APOSTROPHE)) {
     const parts = segment.split(HYPHEN);

@@ -8,8 +8,8 @@
  *   terms within the allowed typo distance (see fuzzy.ts) without comparing against each term.
  * - Scores live in typed arrays reused between queries: no allocation per document.
  */
-import { allowedEdits, fuzzyWalk } from './fuzzy.js';
-import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, type QueryToken } from './normalize.js';
+import { allowedEdits, editDistance, fuzzyWalk } from './fuzzy.js';
+import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, wordTable, type QueryToken } from './normalize.js';
 
 /** A text in one language, or a language map ({"fr": "...", "de": "..."}). */
 export type SearchText = string | Readonly<Record<string, string>>;
@@ -82,7 +82,9 @@ export function eachText(value: unknown, visit: (text: string, lang: string | un
   if (typeof value === 'string') visit(value, undefined);
   else if (Array.isArray(value)) for (const v of value) eachText(v, visit);
   else if (value && typeof value === 'object') {
-    for (const [lang, text] of Object.entries(value)) {
+    // for…in rather than Object.entries: no array per language map on big catalogues.
+    for (const lang in value) {
+      const text = (value as Record<string, unknown>)[lang];
       if (typeof text === 'string') visit(text, lang);
       else if (Array.isArray(text)) for (const t of text) if (typeof t === 'string') visit(t, lang);
     }
@@ -132,54 +134,76 @@ export class SearchIndex<T> {
   }
 
   private build(options: SearchIndexOptions): void {
-    // Term → id while building; each id has its postings list and the last document that added
-    // to it, so a document's bits for a term are OR-ed into one posting without a map per document.
+    // Term → id while building, and each id's term.
     const ids = new Map<string, number>();
-    const lists: number[][] = [];
-    const lastDoc: number[] = [];
+    const names: string[] = [];
+    // Raw word → its term ids, normalised once per distinct word (see wordTable).
+    const table = wordTable();
+    const termsOfWord: number[][] = [];
+    // The postings of every document in turn, as pairs (term id, bits), sorted by term at the end.
+    // A term's last pair is OR-ed into while the same document adds to it: one pair per document.
+    let pairs = new Int32Array(1 << 16);
+    let used = 0;
+    const docEnd = new Uint32Array(this.items.length);
+    // Where each term's last pair is: in the current document when at or after docStart.
+    const lastAt: number[] = [];
+    let docStart = 0;
     const synonyms = compileSynonyms(options.synonyms ?? []);
     let doc = 0;
-    const mark = (term: string, bit: number) => {
+    const idOf = (term: string) => {
       let id = ids.get(term);
       if (id === undefined) {
-        ids.set(term, (id = lists.length));
-        lists.push([]);
-        lastDoc.push(-1);
+        ids.set(term, (id = names.length));
+        names.push(term);
+        lastAt.push(-1);
       }
-      const list = lists[id]!;
-      if (lastDoc[id] === doc) list[list.length - 1]! |= bit;
+      return id;
+    };
+    const mark = (id: number, bit: number) => {
+      if (lastAt[id]! >= docStart) pairs[lastAt[id]! + 1] |= bit;
       else {
-        lastDoc[id] = doc;
-        list.push(doc, bit);
+        if (used === pairs.length) {
+          // To what the documents read so far predict for all of them: one or two copies in all.
+          const grown = new Int32Array(Math.max(used * 2, Math.ceil((used / (doc + 1)) * this.items.length * 1.1)));
+          grown.set(pairs);
+          pairs = grown;
+        }
+        lastAt[id] = used;
+        pairs[used++] = id;
+        pairs[used++] = bit;
       }
     };
     let nameWords = 255;
     let phrases = new Set<string[][]>();
-    const seen = new Map<string, string[]>();
+    // The terms of the text being read, in an array reused from text to text (no garbage per
+    // text). Short texts (keywords, category names) repeat across services: their terms are kept.
+    const found: number[] = [];
+    let count = 0;
+    const short = new Map<string, number[]>();
+    const onWord = (word: number) => {
+      let terms = termsOfWord[word];
+      if (!terms) {
+        const ids: number[] = (terms = termsOfWord[word] = []);
+        indexTerms(normalize(table.words[word]!), (term) => ids.push(idOf(term)));
+      }
+      for (const id of terms) found[count++] = id;
+    };
     const slotOf = new Map<string | undefined, number>();
     const fields = [NAME, KEYWORDS, DESCRIPTION].map((field) => (text: string, lang: string | undefined) => {
       let slot = slotOf.get(lang);
       if (slot === undefined) slotOf.set(lang, (slot = this.slot(lang)));
       const bit = 1 << (field * 8 + slot);
-      let words = 0;
-      if (text.length > 64 && !synonyms.size) {
-        indexTerms(normalize(text), (term) => {
-          words++;
-          mark(term, bit);
-        });
-      } else {
-        // Short texts (keywords, category names) repeat across services: split them once.
-        let sequence = seen.get(text);
-        if (!sequence) {
-          const list: string[] = (sequence = []);
-          indexTerms(normalize(text), (term) => list.push(term));
-          if (text.length <= 64) seen.set(text, sequence);
-        }
-        for (const term of sequence) mark(term, bit);
-        words = sequence.length;
-        if (synonyms.size) findPhrases(sequence, synonyms, phrases);
+      let terms = text.length <= 32 ? short.get(text) : undefined;
+      if (terms) count = terms.length;
+      else {
+        count = 0;
+        table.each(text, onWord);
+        terms = found;
+        if (text.length <= 32) short.set(text, found.slice(0, count));
       }
-      if (field === NAME && words < nameWords) nameWords = words;
+      for (let i = 0; i < count; i++) mark(terms[i]!, bit);
+      if (synonyms.size) findPhrases(terms.slice(0, count).map((id) => names[id]!), synonyms, phrases);
+      if (field === NAME && count < nameWords) nameWords = count;
     });
     for (const item of this.items) {
       nameWords = 255;
@@ -191,32 +215,12 @@ export class SearchIndex<T> {
       this.nameLength[doc] = nameWords;
       // A service that says one phrase of a synonym group is found by the others too.
       if (phrases.size) {
-        for (const group of phrases) for (const words of group) for (const w of words) mark(w, 1 << (SYNONYMS * 8));
+        for (const group of phrases) for (const words of group) for (const w of words) mark(idOf(w), 1 << (SYNONYMS * 8));
         phrases = new Set();
       }
-      doc++;
+      docEnd[doc++] = docStart = used;
     }
-    const terms = [...ids.keys()].sort();
-    const lcp = new Uint8Array(terms.length);
-    const start = new Uint32Array(terms.length + 1);
-    let total = 0;
-    terms.forEach((term, i) => {
-      total += lists[ids.get(term)!]!.length;
-      start[i + 1] = total;
-      if (i > 0) {
-        const previous = terms[i - 1]!;
-        let k = 0;
-        const max = Math.min(previous.length, term.length, 255);
-        while (k < max && previous.charCodeAt(k) === term.charCodeAt(k)) k++;
-        lcp[i] = k;
-      }
-    });
-    const postings = new Int32Array(total);
-    terms.forEach((term, i) => postings.set(lists[ids.get(term)!]!, start[i]));
-    this.terms = terms;
-    this.lcp = lcp;
-    this.start = start;
-    this.postings = postings;
+    Object.assign(this, sortPostings(ids, pairs.subarray(0, used), docEnd));
   }
 
   /** Number of distinct terms (for statistics). */
@@ -307,6 +311,39 @@ export class SearchIndex<T> {
 
 }
 
+/** Sorts the terms, and the documents' pairs into postings by term (a counting sort). */
+function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint32Array) {
+  const terms = [...ids.keys()].sort();
+  const rank = new Uint32Array(terms.length);
+  const lcp = new Uint8Array(terms.length);
+  const start = new Uint32Array(terms.length + 1);
+  terms.forEach((term, i) => {
+    rank[ids.get(term)!] = i;
+    if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
+  });
+  for (let p = 0; p < pairs.length; p += 2) start[rank[pairs[p]!]! + 1] += 2;
+  for (let i = 0; i < terms.length; i++) start[i + 1] += start[i]!;
+  const next = start.slice(0, -1);
+  const postings = new Int32Array(pairs.length);
+  // Documents in order, so each term's postings are sorted by document.
+  for (let p = 0, doc = 0; p < pairs.length; p += 2) {
+    while (p >= docEnd[doc]!) doc++;
+    const at = next[rank[pairs[p]!]!]!;
+    next[rank[pairs[p]!]!] += 2;
+    postings[at] = doc;
+    postings[at + 1] = pairs[p + 1]!;
+  }
+  return { terms, lcp, start, postings };
+}
+
+/** Letters a and b share at the start (at most 255). */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length, 255);
+  let k = 0;
+  while (k < max && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
 /** Inserts a hit in a list kept sorted by score (best first) and at most `limit` long. */
 function insertSorted<T>(hits: SearchHit<T>[], hit: SearchHit<T>, limit: number): void {
   let lo = 0;
@@ -354,7 +391,6 @@ function compileSynonyms(groups: readonly (readonly string[])[]): Map<string, Sy
 }
 
 export const HYPHENS = /[‐‑-]/g;
-const NO_PREFIX = new Uint8Array(1);
 
 interface Segment {
   /** The whole segment ("Bau-Gesuch"), then its words ("Bau", "Gesuch"), as [start, end). */
@@ -388,9 +424,7 @@ export function matchRanges(text: string, tokens: readonly QueryToken[]): Array<
     tokens.some((t) => {
       if (t.optional || word === t.text) return word === t.text;
       const edits = allowedEdits(t.text.length);
-      let near = false;
-      if (edits > 0 && Math.abs(word.length - t.text.length) <= edits) fuzzyWalk(t.text, edits, [word], NO_PREFIX, () => (near = true));
-      return word.startsWith(t.text) || near;
+      return word.startsWith(t.text) || (edits > 0 && editDistance(t.text, word, edits) <= edits);
     });
   if (!tokens.length) return ranges;
   for (const { span, parts } of segments(text)) {
