@@ -426,7 +426,10 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       case 'idle':
         return nothing;
       case 'loading':
-        return html`<p class="muted">${msg('Loading the privacy notice…', { id: 'privacy.loading' })}</p>`;
+        // A banner still loading takes no room: on most visits (a choice already made) no banner
+        // follows, so a loading line would push the page down and back up. The privacy-policy
+        // page (inline) says it is loading its content.
+        return this.mode === 'inline' ? html`<p class="muted">${msg('Loading the privacy notice…', { id: 'privacy.loading' })}</p>` : nothing;
       case 'error':
         return html`<div class="message error">
           <p>${describeLoadError(this.loadError)}</p>

@@ -55,6 +55,26 @@ describe('<citopia-privacy-notice>', () => {
   });
 
   describe('layer 2: the consent banner', () => {
+    it('takes no room while its configuration loads, so nothing pushes the page down and back up; inline, it says it is loading', async () => {
+      const heights: Record<string, number> = {};
+      for (const mode of ['banner', 'inline']) {
+        const wrapper = Object.assign(document.createElement('div'), { lang: 'en' });
+        wrapper.dataset.citopiaTest = '';
+        const el = document.createElement('citopia-privacy-notice') as HTMLElement & { state: string; updateComplete: Promise<boolean> };
+        el.setAttribute('mode', mode);
+        el.setAttribute('src', `/__test/slow?ms=3000&${mode}`); // answers late (and not a configuration)
+        wrapper.append(el);
+        document.body.append(wrapper);
+        await until(() => el.state === 'loading', 3000, `the ${mode} notice to start loading`);
+        await el.updateComplete;
+        heights[mode] = el.getBoundingClientRect().height;
+        if (mode === 'inline') expect(text(el.shadowRoot!)).to.contain('Loading the privacy notice…');
+        wrapper.remove();
+      }
+      expect(heights['banner'], 'a loading banner takes no room').to.equal(0);
+      expect(heights['inline'], 'the inline notice shows its loading line').to.be.greaterThan(0);
+    });
+
     it('offers Accept all, Refuse all and Choose, in tab order, in the page flow, storing nothing yet', async () => {
       const { root, before, after, key } = await mountNotice();
       const banner = root.querySelector('.banner')!;
