@@ -14,8 +14,11 @@ export function allowedEdits(length: number): number {
  * letters: words, not texts). One walk over a one-word list, to share the code of fuzzyWalk.
  */
 export function editDistance(a: string, b: string, max: number): number {
+  // It runs for every word of every result shown (matchRanges) on each key press: words whose
+  // lengths alone rule them out cost nothing, and the rows are as deep as b, not MAX_DEPTH.
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   let distance = max + 1;
-  fuzzyWalk(a, max, [b], new Uint8Array(1), (_, d) => (distance = d));
+  fuzzyWalk(a, max, [b], new Uint8Array(1), (_, d) => (distance = d), Math.min(b.length, MAX_DEPTH));
   return distance;
 }
 
@@ -25,16 +28,17 @@ const MAX_DEPTH = 64;
  * Every term of `terms` (sorted) within `max` edits of `query`. The sorted array with its
  * common-prefix lengths (`lcp[i]`: letters term i shares with term i-1) is walked as an implicit
  * trie: the distance rows of a shared prefix are computed once, and a prefix whose row already
- * exceeds `max` skips every term below it. Calls `found(termIndex, distance)`.
+ * exceeds `max` skips every term below it. Calls `found(termIndex, distance)`. Terms are read
+ * to `deepest` letters at most.
  *
  * Only the band of cells within `max` of the diagonal is computed: a cell further away is more
  * than `max` edits anyway, and the never-written cells hold max + 1 (Ukkonen's cut-off).
  */
-export function fuzzyWalk(query: string, max: number, terms: readonly string[], lcp: Uint8Array, found: (term: number, distance: number) => void): void {
+export function fuzzyWalk(query: string, max: number, terms: readonly string[], lcp: Uint8Array, found: (term: number, distance: number) => void, deepest = MAX_DEPTH): void {
   const m = query.length;
   const width = m + 1;
-  const rows = new Int32Array((MAX_DEPTH + 1) * width).fill(max + 1);
-  const path = new Int32Array(MAX_DEPTH + 1);
+  const rows = new Int32Array((deepest + 1) * width).fill(max + 1);
+  const path = new Int32Array(deepest + 1);
   const q = new Int32Array(m);
   for (let j = 0; j < m; j++) q[j] = query.charCodeAt(j);
   for (let j = 0; j <= m; j++) rows[j] = j;
@@ -43,7 +47,7 @@ export function fuzzyWalk(query: string, max: number, terms: readonly string[], 
   let i = 0;
   while (i < count) {
     const term = terms[i]!;
-    const length = Math.min(term.length, MAX_DEPTH);
+    const length = Math.min(term.length, deepest);
     let depth = Math.min(lcp[i]!, valid);
     let prunedAt = 0;
     while (depth < length) {
@@ -80,7 +84,7 @@ export function fuzzyWalk(query: string, max: number, terms: readonly string[], 
       continue;
     }
     valid = length;
-    if (term.length <= MAX_DEPTH) {
+    if (term.length <= deepest) {
       const distance = rows[length * width + m]!;
       if (distance <= max) found(i, distance);
     }
