@@ -88,9 +88,8 @@ function ask(url: string, headers: Record<string, string>, copy: OfflineCopy | u
     const conditional: Record<string, string> = { ...headers };
     if (copy?.etag) conditional['If-None-Match'] = copy.etag;
     else if (copy?.lastModified) conditional['If-Modified-Since'] = copy.lastModified;
-    const created: Inflight = { answer: Promise.resolve({}), controller: new AbortController(), waiting: 0 };
-    const { controller } = created;
-    created.answer = (async (): Promise<Answer> => {
+    const controller = new AbortController();
+    const answer = (async (): Promise<Answer> => {
       try {
         // no-store: our copy is the cache here, the browser's must not answer for the server.
         const response = await fetchWithTimeout(url, { headers: conditional, cache: 'no-store', signal: controller.signal });
@@ -99,10 +98,10 @@ function ask(url: string, headers: Record<string, string>, copy: OfflineCopy | u
       } catch (error) {
         return error instanceof FetchError && error.kind === 'http' && error.status === 304 ? { notModified: true } : { error };
       } finally {
-        if (inflight.get(k) === created) inflight.delete(k);
+        if (inflight.get(k)?.controller === controller) inflight.delete(k);
       }
     })();
-    inflight.set(k, (entry = created));
+    inflight.set(k, (entry = { answer, controller, waiting: 0 }));
   }
   const shared = entry;
   shared.waiting++;
