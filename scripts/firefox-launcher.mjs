@@ -34,7 +34,6 @@ class FirefoxPage {
     this.launcher = launcher;
     this.browser = browser;
     this.puppeteerPage = page;
-    this.emulated = false;
     this.chromeContext = undefined;
     // Instance properties shadow puppeteer's CDP-only methods; used by emulateMediaPlugin.
     page.emulateMediaFeatures = (features) => this.emulateMediaFeatures(features);
@@ -76,7 +75,6 @@ class FirefoxPage {
     if (result.type === 'exception') {
       throw new Error(`Firefox media emulation failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
     }
-    this.emulated = true;
   }
 
   /** Same semantics as CDP: each call replaces all emulated features; no argument resets them. */
@@ -96,23 +94,20 @@ class FirefoxPage {
     await this.setOverrides({ mediumOverride: type ?? '' });
   }
 
-  async resetEmulation() {
-    if (!this.emulated) return;
-    this.emulated = false;
-    await this.setOverrides({ ...Object.fromEntries(Object.values(MEDIA_FEATURES).map(({ prop }) => [prop, 'none'])), mediumOverride: '' });
-    this.emulated = false;
-  }
-
   async runSession(url) {
     await this.puppeteerPage.setViewport({ height: 600, width: 800 });
     await this.puppeteerPage.goto(url);
   }
 
+  /**
+   * Ends the file's session with its process: one Firefox process per test file, as Chromium
+   * gives each file its own browser context. A reused process carried one file's state into the
+   * next (above all, a window whose focus had gone to the toolbar, where the page receives no
+   * keys). Starting one costs about a second.
+   */
   async stopSession(config) {
     const testCoverage = await this.collectTestCoverage(config);
-    // navigate away to kill any running code on the page (timers, reload loops)
-    await this.puppeteerPage.goto('about:blank');
-    await this.resetEmulation();
+    await this.browser.close().catch(() => {});
     return { testCoverage };
   }
 
@@ -140,7 +135,6 @@ export class FirefoxLauncher {
     this.config = undefined;
     this.activePages = new Map();
     this.activeDebugPages = new Map();
-    this.inactivePages = [];
     this.browsers = new Set();
     this.coverageWarned = false;
   }
@@ -187,9 +181,7 @@ export class FirefoxLauncher {
   }
 
   async startSession(sessionId, url) {
-    let page = this.inactivePages.pop();
-    while (page && (!page.browser.connected || page.puppeteerPage.isClosed())) page = this.inactivePages.pop();
-    page ??= await this.createPage();
+    const page = await this.createPage();
     this.activePages.set(sessionId, page);
     await page.runSession(url);
   }
@@ -219,10 +211,6 @@ export class FirefoxLauncher {
     if (page.puppeteerPage.isClosed()) throw new Error(`Session ${sessionId} is already stopped`);
     const result = await page.stopSession(this.config);
     this.activePages.delete(sessionId);
-    // One Firefox process per test file, as Chromium gives each file its own browser context: a
-    // reused process carried one file's state into the next (above all, a window whose focus had
-    // gone to the toolbar, where the page receives no keys). Starting one costs about a second.
-    await page.browser.close().catch(() => {});
     return result;
   }
 
@@ -236,7 +224,6 @@ export class FirefoxLauncher {
   async stop() {
     await Promise.all([...this.browsers].map((browser) => (browser.connected ? browser.close().catch(() => {}) : undefined)));
     this.browsers.clear();
-    this.inactivePages = [];
   }
 
   warnCoverage() {
