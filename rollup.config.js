@@ -4,7 +4,9 @@
 // is built on its own, Lit included; translations stay lazily loaded chunks beside it, one chunk
 // per locale for all the packages in the file (scripts/rollup-merge-catalogues.mjs).
 //
-// A package opts in with `"citopia": { "cdn": "citopia-x.js" }` in its package.json.
+// A package opts in with `"citopia": { "cdn": "citopia-x.js" }` in its package.json; more files
+// built on their own beside it with `"cdnMore": [{ "file": "x.js", "entry": "dist/x.js" }]` (the
+// umbrella's autoloader, whose component chunks are named after their package).
 import { readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -19,11 +21,21 @@ export function cdnEntries() {
     .filter((dir) => existsSync(join(dir, 'package.json')))
     .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
     .filter(({ pkg }) => pkg.citopia?.cdn)
-    .map(({ dir, pkg }) => ({ dir, name: pkg.name, file: pkg.citopia.cdn, input: join(dir, pkg.citopia.entry ?? 'dist/index.js') }));
+    .flatMap(({ dir, pkg }) => [
+      { dir, name: pkg.name, file: pkg.citopia.cdn, input: join(dir, pkg.citopia.entry ?? 'dist/index.js') },
+      ...(pkg.citopia.cdnMore ?? []).map((more) => ({ dir, name: pkg.name, file: more.file, input: join(dir, more.entry) })),
+    ]);
+}
+
+/** `chunks/<package>-[hash].js` for a chunk that is a whole package (an autoloaded component). */
+function chunkName(chunk) {
+  const index = /(?:packages|@citopia)[/\\]([^/\\]+)[/\\]dist[/\\]index\.js$/;
+  const pkg = chunk.isDynamicEntry ? chunk.moduleIds.map((id) => index.exec(id)?.[1]).find(Boolean) : undefined;
+  return pkg ? `chunks/${pkg}-[hash].js` : catalogueChunkName(chunk);
 }
 
 // Old chunks (other hashes) would otherwise pile up beside the new ones.
-for (const { dir } of cdnEntries()) rmSync(join(dir, 'cdn'), { recursive: true, force: true });
+for (const dir of new Set(cdnEntries().map((e) => e.dir))) rmSync(join(dir, 'cdn'), { recursive: true, force: true });
 
 export default cdnEntries().map(({ dir, file, input }) => ({
   input: { [file.replace(/\.js$/, '')]: input },
@@ -37,7 +49,7 @@ export default cdnEntries().map(({ dir, file, input }) => ({
     dir: join(dir, 'cdn'),
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: catalogueChunkName,
+    chunkFileNames: chunkName,
     sourcemap: true,
   },
   onwarn(warning, warn) {

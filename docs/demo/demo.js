@@ -66,14 +66,3 @@ request.addEventListener('citopia-privacy-open', (event) => {
   event.preventDefault();
   notice.openSettings();
 });
-
-// The local Open311 server started by `npm start` (its address is not fixed).
-fetch('/dev-services.json')
-  .then((response) => (response.ok ? response.json() : {}))
-  .then((services) => {
-    const open311 = services['@citopia/open311-server'];
-    if (open311) request.endpoint = `${open311}/`;
-  })
-  .catch(() => {
-    /* no development server: the form explains that the service list could not be loaded */
-  });

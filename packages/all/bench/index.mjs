@@ -77,8 +77,39 @@ async function demoPage() {
     const rest = entries.filter((e) => !ours.includes(e));
     console.log(`  The page's own files and data (not counted above): ${rest.length} requests, ${kb(sum(rest, 'transfer'))} on the wire: ${rest.map((e) => e.name).join(', ')}`);
     console.log(`  Cumulative layout shift while loading: ${shift.toFixed(4)}`);
+    // Then a resident uses the page: focuses into each component, types one letter in the search
+    // field. What that fetches is the lazily loaded code (and data) the first view did without.
+    for (const tag of ['citopia-privacy-notice', 'citopia-service-finder', 'citopia-assistance-request', 'citopia-open-source-badge']) {
+      await page.locator(tag).hover().catch(() => {});
+      await page.evaluate((t) => document.querySelector(t).shadowRoot.querySelector('input, select, textarea, button, a[href]')?.focus(), tag);
+    }
+    await page.evaluate(() => document.querySelector('citopia-service-finder').shadowRoot.querySelector('input')?.focus());
+    await page.keyboard.type('p');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const later = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, body: e.encodedBodySize }))))
+      .filter((e) => e.name.startsWith('/assets/citopia/') && e.name.endsWith('.js') && !ours.some((o) => o.name === e.name));
+    console.log(`  After a first interaction with each component (focus, one letter typed): ${later.length} more script requests, ${kb(sum(later, 'body'))} gzipped${later.length ? `: ${later.map((e) => `${e.name.replace('/assets/citopia/cdn/', '')} ${kb(e.body)}`).join(', ')}` : ''}.`);
     const predicted = initialLoad(join(root, 'packages/all/cdn'), 'citopia.js', 'fr');
     console.log(`  From the chunk graph (scripts/chunk-graph.mjs, what size.mjs budgets as initial:demo-fr): ${predicted.files.length} files, ${kb(predicted.bytes)}.`);
+  } finally {
+    await browser.close();
+    await demo.close();
+  }
+}
+
+/** A page with the privacy notice alone, through the autoloader (cdn/autoloader.js). */
+async function autoloaderPage() {
+  const demo = await startDemo({ port: 0, quiet: true, compress: true });
+  const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/test/e2e/pages/autoloader.html`, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => customElements.get('citopia-privacy-notice'));
+    await page.waitForLoadState('networkidle');
+    const ours = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, body: e.encodedBodySize }))))
+      .filter((e) => e.name.startsWith('/assets/citopia/') && e.name.endsWith('.js'));
+    console.log(`\nA French page with the privacy notice alone, through cdn/autoloader.js (Chromium resource timing): ${ours.length} script requests, ${kb(ours.reduce((n, e) => n + e.body, 0))} gzipped: ${ours.map((e) => `${e.name.replace('/assets/citopia/cdn/', '')} ${kb(e.body)}`).join(', ')}.`);
   } finally {
     await browser.close();
     await demo.close();
@@ -89,6 +120,7 @@ export default async function bench() {
   if (!existsSync(join(root, 'packages/all/cdn/citopia.js'))) throw new Error('run `npm run build` first');
   await sizes();
   await demoPage();
+  await autoloaderPage();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bench();
