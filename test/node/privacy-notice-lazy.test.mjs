@@ -9,7 +9,7 @@ import { init, parse } from 'es-module-lexer';
 
 const DIST = 'packages/privacy-notice/dist';
 const CDN = 'packages/privacy-notice/cdn';
-const LAZY = ['details-layer.js', 'details-layer.styles.js'];
+const LAZY = ['details-layer.js', 'details-layer.styles.js', 'validate-config.js'];
 
 await init;
 

@@ -8,14 +8,14 @@ import { CitopiaElement, directionOf, primaryLanguage } from '@citopia/core';
 import { fetchJson, describeLoadError, FetchError } from '@citopia/core/fetch';
 import { pickReadableText, pickText, type Localizable } from '@citopia/core/language-map';
 import { consentPurposes, type Contact, type PrivacyConfig } from './config.js';
-import { findController, validateConfig } from './validate-config.js';
+import { checkConfig } from './config-check.js';
 import { cookieRecordStore, localRecordStore, staleness, type ConsentRecord, type RecordStore, type Staleness } from './consent-record.js';
 import { Gate } from './gating.js';
 import { publishConsent, type ConsentState } from './consent-api.js';
 import { categoryIcon } from './icons.js';
 import { placeholderStyles, styles } from './citopia-privacy-notice.styles.js';
 import type { LayerHost } from './details-layer.js';
-import { layer, loadDetailsLayer, type Layer } from './details-loader.js';
+import { layer, loadDetailsLayer, loadValidation, validation, type Layer } from './lazy-parts.js';
 import './translations.js';
 
 
@@ -177,7 +177,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   async openSettings(): Promise<void> {
     if (this.status !== 'ready') return;
     const opener = deepActive();
-    // Asked for early (idle, focus, pointer), so this rarely waits; offline, it says so and stops.
+    // Asked for at the first focus or pointer on the notice, so this rarely waits; offline, it says so and stops.
     if (!(await this.loadLayer(true))) return;
     this.draft = this.initialDraft();
     await this.updateComplete;
@@ -235,7 +235,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('citopia-consent-change', this.onOtherNotice);
-    // The first sign that someone will use the notice: fetch the details before they ask.
+    // The first sign that someone will use the notice: fetch the details before they ask. (Not
+    // on idle: most visits never open them, and the city page's first load stays as it is.)
     this.addEventListener('focusin', this.preload, { once: true });
     this.addEventListener('pointerenter', this.preload, { once: true });
     if (this.status === 'ready') this.gate.start();
@@ -272,8 +273,6 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   }
 
   protected override updated(): void {
-    // Once the notice has shown itself, fetch the details while the page is idle.
-    if (this.status === 'ready' && !layer) (window.requestIdleCallback ?? setTimeout)(this.preload);
     for (const [frame, host] of this.gate.holders) this.paintPlaceholder(frame, host);
     const banner = this.renderRoot.querySelector<HTMLElement>('.bottom');
     if (!banner) return this.unpad();
@@ -327,25 +326,29 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       }
       if (token !== this.loads) return;
     }
-    const problems = validateConfig(raw);
-    if (problems.length && isServer) {
-      this.contact = findController(raw);
-      this.status = 'invalid';
-      return;
-    }
-    if (problems.length) {
-      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message}`).join('\n')}`);
+    const findings = checkConfig(raw);
+    if (findings.length) {
       this.data = undefined;
-      this.contact = findController(raw);
-      // The contact is rendered by the details layer: shown with it, not added a moment later.
-      if (this.contact) await this.loadLayer(false);
+      this.record = undefined;
+      if (!isServer) {
+        // Nothing is allowed from now on, while the sentences below load.
+        this.status = 'loading';
+        this.gate.stop();
+        publishConsent(this.consentState);
+      }
+      // The error sentences, the controller's contact and the layer that renders it are loaded
+      // only for a broken configuration (on the server they are there: no await, one pass).
+      const checks = validation ?? (await loadValidation().catch(() => undefined));
+      const contact = checks?.findController(raw);
+      if (contact && !isServer) await this.loadLayer(false);
       if (token !== this.loads) return;
+      this.contact = contact;
       this.status = 'invalid';
+      if (isServer) return;
+      const problems = checks?.validateConfig(raw) ?? findings.map((f) => ({ path: f.path, message: f.rule }));
+      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message}`).join('\n')}`);
       // Said, not only shown: people learn that the notice they expect is missing.
       this.announcement = this.localize(() => msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' }));
-      this.record = undefined;
-      this.gate.stop();
-      publishConsent(this.consentState); // nothing allowed
       this.emit('citopia-consent-change', this.consentState);
       return;
     }

@@ -1,9 +1,9 @@
 /**
  * The notice's second and third layers: every item of the notice (the dialog's content, the
  * inline notice, the transparency notice's disclosure) with the per-purpose switches. Loaded
- * with import() after the banner's first render, so that the banner people see first stays
- * small; the element asks for it early (idle time, first focus or pointer on the notice) so
- * that opening the dialog never waits.
+ * with import(), so that the banner people see first stays small; the element asks for it at
+ * the first focus or pointer on the notice, before anyone can press "Choose", so that opening
+ * the dialog does not wait.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize/init/install.js';

@@ -1,6 +1,6 @@
 /**
- * The details layer is a chunk of its own (details-layer.ts): loaded early without anyone asking,
- * shifting nothing when it arrives, and, when it cannot be loaded, said in the person's language
+ * The details layer is a chunk of its own (details-layer.ts): not loaded with the banner, loaded
+ * at the first focus on the notice (before anyone can press "Choose"), shifting nothing when it arrives, and, when it cannot be loaded, said in the person's language
  * without losing a choice. Each test loads its own copy of the element's modules through the test
  * server's /__test/fail-first/ prefix (under a tag of its own), so the chunk is really requested
  * and, for the failure tests, really answered 503. Such a copy also has its own copy of core,
@@ -9,7 +9,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { failingFirst } from '@citopia/core/fixtures';
-import { deepActiveElement, press } from '@citopia/testing';
+import { deepActiveElement, press, tab } from '@citopia/testing';
 import type { PrivacyNotice } from '../src/citopia-privacy-notice.js';
 import { buttonNamed, CONFIG, storeChoice, stored, text, until } from './helpers.js';
 
@@ -29,24 +29,30 @@ async function mountCopy(fails: number, prepare?: (key: string) => void) {
   const el = document.createElement(tag) as PrivacyNotice;
   el.setAttribute('storage-key', key);
   el.src = CONFIG;
-  wrapper.append(el);
+  const before = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Before' });
+  wrapper.append(before, el);
   document.body.append(wrapper);
   await until(() => el.state === 'ready', 6000, 'the notice to load');
   await el.updateComplete;
-  return { el, root: el.shadowRoot!, key };
+  return { el, root: el.shadowRoot!, key, before };
 }
 
 describe('the details layer chunk', () => {
   afterEach(() => document.querySelectorAll('[data-citopia-test]').forEach((n) => n.remove()));
 
-  it('is loaded once the banner shows, without anyone asking, and shifts nothing when it arrives', async () => {
-    const { root } = await mountCopy(0);
+  it('is not loaded with the banner, is loaded at the first focus on it, and shifts nothing when it arrives', async () => {
+    const { root, before: start } = await mountCopy(0);
     const banner = root.querySelector('.banner')!;
     const before = banner.getBoundingClientRect().toJSON();
     const dialog = root.querySelector('dialog')!;
-    expect(dialog.open).to.equal(false);
-    await until(() => dialog.querySelector('#dialog-title'), 6000, 'the layer to arrive while idle');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(dialog.childElementCount, 'nothing asked for the layer yet').to.equal(0);
+    start.focus();
+    await tab(); // into the banner, on "Accept all": a real focus move
+    expect(root.activeElement).to.equal(buttonNamed(root, 'Accept all'));
+    await until(() => dialog.querySelector('#dialog-title'), 6000, 'the layer to arrive');
     expect(banner.getBoundingClientRect().toJSON(), 'the banner did not move or resize').to.deep.equal(before);
+    expect(dialog.open).to.equal(false);
     expect(dialog.getBoundingClientRect().height, 'the closed dialog takes no room').to.equal(0);
     expect(text(dialog.querySelector('#dialog-title'))).to.equal('Privacy settings');
   });
