@@ -490,12 +490,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
         // A banner still loading takes no room: on most visits (a choice already made) no banner
         // follows, so a loading line would push the page down and back up. The privacy-policy
         // page (inline) says it is loading its content.
-        return this.mode === 'inline' ? html`<p class="muted">${msg('Loading the privacy notice…', { id: 'privacy.loading' })}</p>` : nothing;
+        return this.mode === 'inline' ? this.loadingLine() : nothing;
       case 'error':
-        return html`<div class="message error">
-          <p>${describeLoadError(this.loadError)}</p>
-          <button type="button" @click=${() => this.retryFromButton()}>${msg('Try again', { id: 'privacy.retry' })}</button>
-        </div>`;
+        return this.retryBox(describeLoadError(this.loadError), () => this.retryFromButton());
       case 'invalid':
         return this.renderInvalid();
     }
@@ -588,17 +585,24 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
    */
   private withLayer(render: (layer: Layer, host: LayerHost) => unknown) {
     if (layer && this.hasLayer) return render(layer, this as unknown as LayerHost);
-    return this.layerError ? this.layerProblem() : html`<p class="muted">${msg('Loading the privacy notice…', { id: 'privacy.loading' })}</p>`;
+    return this.layerError ? this.layerProblem() : this.loadingLine();
+  }
+
+  private loadingLine() {
+    return html`<p class="muted">${msg('Loading the privacy notice…', { id: 'privacy.loading' })}</p>`;
+  }
+
+  /** A load that failed: why, and "Try again". */
+  private retryBox(message: string, retry: () => unknown) {
+    return html`<div class="message error">
+      <p>${message}</p>
+      <button type="button" @click=${retry}>${msg('Try again', { id: 'privacy.retry' })}</button>
+    </div>`;
   }
 
   /** The details layer could not load when asked for: why, and a way to try again. */
   private layerProblem() {
-    return this.layerError
-      ? html`<div class="message error">
-          <p>${this.layerMessage()}</p>
-          <button type="button" @click=${() => this.retryLayer()}>${msg('Try again', { id: 'privacy.retry' })}</button>
-        </div>`
-      : nothing;
+    return this.layerError ? this.retryBox(this.layerMessage(), () => this.retryLayer()) : nothing;
   }
 
   /** "Try again": open the dialog that was asked for, or show the details in place and move the focus to them. */
