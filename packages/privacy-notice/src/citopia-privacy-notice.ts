@@ -1,5 +1,4 @@
 import { html, isServer, nothing, render, adoptStyles, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { msg } from '@lit/localize/init/install.js'; // the runtime-free entries: no configureLocalization in our bundle
@@ -96,44 +95,68 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   // In Node the layer is there from the start (server-layer.ts): the server's styles hold its rules.
   static override styles = layer ? [styles, layer.detailsStyles] : styles;
 
+  // Reactive properties declared here rather than with decorators: the same for Lit, without the
+  // decorator helper and one call per field in every copy of the code.
+  static override properties = {
+    src: {},
+    config: { attribute: false },
+    mode: { reflect: true },
+    position: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    storage: {},
+    storageKey: { attribute: 'storage-key' },
+    expiryDays: { attribute: 'expiry-days', type: Number },
+    gpc: { attribute: false },
+    status: { state: true, attribute: false },
+    data: { state: true, attribute: false },
+    contact: { state: true, attribute: false },
+    record: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    layerError: { state: true, attribute: false },
+    hasLayer: { state: true, attribute: false },
+  };
+
   /** URL of the JSON configuration (see docs/privacy-notice.md). */
-  @property() src: string | undefined;
+  declare src: string | undefined;
 
   /** The configuration as an object; takes precedence over `src`. */
-  @property({ attribute: false }) config: unknown;
+  declare config: unknown;
 
   /** `banner` (default): summary and choice in the page, details in a modal dialog; `inline`: everything in the page, for the privacy-policy page. */
-  @property({ reflect: true }) mode: 'banner' | 'inline' = 'banner';
+  mode: 'banner' | 'inline' = 'banner';
 
   /** `flow` (default): where the element stands; `bottom`: the consent banner sits at the bottom of the window and pads the page so it never covers focused content. */
-  @property({ reflect: true }) position: 'flow' | 'bottom' = 'flow';
+  position: 'flow' | 'bottom' = 'flow';
 
   /** Level of the notice's top heading (1–5); sections use the next levels. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Where the choice is kept: `local` (local storage, default) or `cookie` (a first-party cookie). */
-  @property() storage: 'local' | 'cookie' = 'local';
+  storage: 'local' | 'cookie' = 'local';
 
   /** Name under which the choice is kept. */
-  @property({ attribute: 'storage-key' }) storageKey = 'privacy-consent';
+  storageKey = 'privacy-consent';
 
   /** Days a choice holds; by default 13 months. */
-  @property({ attribute: 'expiry-days', type: Number }) expiryDays: number | undefined;
+  declare expiryDays: number | undefined;
 
   /** Overrides `navigator.globalPrivacyControl` (true: every consent purpose starts refused). */
-  @property({ attribute: false }) gpc: boolean | undefined;
+  declare gpc: boolean | undefined;
 
-  @state() private status: 'idle' | 'loading' | 'ready' | 'invalid' | 'error' = 'idle';
-  @state() private data: PrivacyConfig | undefined;
-  @state() private loadError: unknown;
-  @state() private contact: Contact | undefined;
-  @state() private record: ConsentRecord | undefined;
-  @state() private reason: Staleness;
-  @state() private draft: Record<string, boolean> = {};
-  @state() private announcement = '';
+  private status: 'idle' | 'loading' | 'ready' | 'invalid' | 'error' = 'idle';
+  private declare data: PrivacyConfig | undefined;
+  /** Set with the 'error' status, which renders it. */
+  private loadError: unknown;
+  private declare contact: Contact | undefined;
+  private declare record: ConsentRecord | undefined;
+  /** Set with the record and the draft, which render it. */
+  private reason: Staleness;
+  private draft: Record<string, boolean> = {};
+  private announcement = '';
   /** The details layer failed to load when someone asked for it: shown with a retry. */
-  @state() private layerError: unknown;
-  @state() private hasLayer = !!layer;
+  private declare layerError: unknown;
+  private hasLayer = !!layer;
   private layerStyled = isServer; // the server's styles already hold the layer's
 
   private loads = 0;
