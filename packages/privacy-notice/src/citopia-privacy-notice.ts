@@ -529,7 +529,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     if (this.mode === 'inline') return notice(html`${this.renderSummary()}${this.withLayer((l, host) => [l.details(host, 1), needsConsent ? l.dialogActions(host) : nothing])}`);
     if (!needsConsent) {
       return notice(html`${this.renderSummary()}
-        <details>
+        <details @toggle=${() => this.loadLayer(true)}>
           <summary>${msg('Read the full privacy notice', { id: 'privacy.full-notice' })}</summary>
           ${this.withLayer((l, host) => l.details(host, 1))}
         </details>`);

@@ -11,13 +11,13 @@ import { expect } from '@open-wc/testing';
 import { failingFirst } from '@citopia/core/fixtures';
 import { deepActiveElement, press, tab } from '@citopia/testing';
 import type { PrivacyNotice } from '../src/citopia-privacy-notice.js';
-import { buttonNamed, CONFIG, storeChoice, stored, text, until } from './helpers.js';
+import { buttonNamed, CONFIG, storeChoice, stored, text, TRANSPARENCY, until } from './helpers.js';
 
 let copies = 0;
 const NETWORK = 'The server could not be reached. Check your connection, then try again.';
 
 /** A fresh copy of the element whose details-layer chunk fails `fails` times. */
-async function mountCopy(fails: number, prepare?: (key: string) => void) {
+async function mountCopy(fails: number, prepare?: (key: string) => void, src = CONFIG) {
   const url = failingFirst('/packages/privacy-notice/src/citopia-privacy-notice.ts', fails, 'details-layer.ts');
   const { PrivacyNotice: Copy } = (await import(url)) as { PrivacyNotice: typeof PrivacyNotice };
   const tag = `citopia-privacy-notice-copy-${++copies}`;
@@ -28,7 +28,7 @@ async function mountCopy(fails: number, prepare?: (key: string) => void) {
   wrapper.dataset.citopiaTest = '';
   const el = document.createElement(tag) as PrivacyNotice;
   el.setAttribute('storage-key', key);
-  el.src = CONFIG;
+  el.src = src;
   const before = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Before' });
   wrapper.append(before, el);
   document.body.append(wrapper);
@@ -55,6 +55,15 @@ describe('the details layer chunk', () => {
     expect(dialog.open).to.equal(false);
     expect(dialog.getBoundingClientRect().height, 'the closed dialog takes no room').to.equal(0);
     expect(text(dialog.querySelector('#dialog-title'))).to.equal('Privacy settings');
+  });
+
+  it('a disclosure opened by script, with no focus or pointer before, still gets the full notice', async () => {
+    const { root } = await mountCopy(0, undefined, TRANSPARENCY);
+    const details = root.querySelector('details')!;
+    expect(details.querySelector('.details'), 'not loaded with the notice').to.equal(null);
+    details.open = true;
+    await until(() => details.querySelector('.details h3'), 6000, 'the full notice to arrive');
+    expect(text(details)).to.contain('Automated decisions');
   });
 
   it('offline, Choose says why, keeps the focus, and Accept all still works', async () => {
