@@ -1,21 +1,22 @@
 import { html, isServer, nothing, render, adoptStyles, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { msg } from '@lit/localize/init/install.js'; // the runtime-free entries: no configureLocalization in our bundle
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement, directionOf, primaryLanguage } from '@citopia/core';
-import { fetchJson, describeLoadError } from '@citopia/core/fetch';
+import { fetchJson, describeLoadError, FetchError } from '@citopia/core/fetch';
 import { pickReadableText, pickText, type Localizable } from '@citopia/core/language-map';
-import { safeUrl } from '@citopia/core/safe-url';
-import { consentPurposes, type Contact, type LegalBasis, type PrivacyConfig, type Purpose } from './config.js';
-import { findController, validateConfig } from './validate-config.js';
+import { consentPurposes, type Contact, type PrivacyConfig } from './config.js';
+import { checkConfig } from './config-check.js';
 import { cookieRecordStore, localRecordStore, staleness, type ConsentRecord, type RecordStore, type Staleness } from './consent-record.js';
 import { Gate } from './gating.js';
 import { publishConsent, type ConsentState } from './consent-api.js';
 import { categoryIcon } from './icons.js';
 import { placeholderStyles, styles } from './citopia-privacy-notice.styles.js';
+import type { LayerHost } from './details-layer.js';
+import { layer, loadDetailsLayer, loadValidation, validation, type Layer } from './lazy-parts.js';
 import './translations.js';
+
 
 declare module '@citopia/core' {
   interface CitopiaEventMap {
@@ -91,43 +92,72 @@ function deepActive(): HTMLElement | null {
  * @cssproperty --citopia-privacy-notice-backdrop - The dialog's backdrop colour.
  */
 export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElement {
-  static override styles = styles;
+  // In Node the layer is there from the start (server-layer.ts): the server's styles hold its rules.
+  static override styles = layer ? [styles, layer.detailsStyles] : styles;
+
+  // Reactive properties declared here rather than with decorators: the same for Lit, without the
+  // decorator helper and one call per field in every copy of the code.
+  static override properties = {
+    src: {},
+    config: { attribute: false },
+    mode: { reflect: true },
+    position: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    storage: {},
+    storageKey: { attribute: 'storage-key' },
+    expiryDays: { attribute: 'expiry-days', type: Number },
+    gpc: { attribute: false },
+    status: { state: true, attribute: false },
+    data: { state: true, attribute: false },
+    contact: { state: true, attribute: false },
+    record: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    layerError: { state: true, attribute: false },
+    hasLayer: { state: true, attribute: false },
+  };
 
   /** URL of the JSON configuration (see docs/privacy-notice.md). */
-  @property() src: string | undefined;
+  declare src: string | undefined;
 
   /** The configuration as an object; takes precedence over `src`. */
-  @property({ attribute: false }) config: unknown;
+  declare config: unknown;
 
   /** `banner` (default): summary and choice in the page, details in a modal dialog; `inline`: everything in the page, for the privacy-policy page. */
-  @property({ reflect: true }) mode: 'banner' | 'inline' = 'banner';
+  mode: 'banner' | 'inline' = 'banner';
 
   /** `flow` (default): where the element stands; `bottom`: the consent banner sits at the bottom of the window and pads the page so it never covers focused content. */
-  @property({ reflect: true }) position: 'flow' | 'bottom' = 'flow';
+  position: 'flow' | 'bottom' = 'flow';
 
   /** Level of the notice's top heading (1–5); sections use the next levels. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Where the choice is kept: `local` (local storage, default) or `cookie` (a first-party cookie). */
-  @property() storage: 'local' | 'cookie' = 'local';
+  storage: 'local' | 'cookie' = 'local';
 
   /** Name under which the choice is kept. */
-  @property({ attribute: 'storage-key' }) storageKey = 'privacy-consent';
+  storageKey = 'privacy-consent';
 
   /** Days a choice holds; by default 13 months. */
-  @property({ attribute: 'expiry-days', type: Number }) expiryDays: number | undefined;
+  declare expiryDays: number | undefined;
 
   /** Overrides `navigator.globalPrivacyControl` (true: every consent purpose starts refused). */
-  @property({ attribute: false }) gpc: boolean | undefined;
+  declare gpc: boolean | undefined;
 
-  @state() private status: 'idle' | 'loading' | 'ready' | 'invalid' | 'error' = 'idle';
-  @state() private data: PrivacyConfig | undefined;
-  @state() private loadError: unknown;
-  @state() private contact: Contact | undefined;
-  @state() private record: ConsentRecord | undefined;
-  @state() private reason: Staleness;
-  @state() private draft: Record<string, boolean> = {};
-  @state() private announcement = '';
+  private status: 'idle' | 'loading' | 'ready' | 'invalid' | 'error' = 'idle';
+  private declare data: PrivacyConfig | undefined;
+  /** Set with the 'error' status, which renders it. */
+  private loadError: unknown;
+  private declare contact: Contact | undefined;
+  private declare record: ConsentRecord | undefined;
+  /** Set with the record and the draft, which render it. */
+  private reason: Staleness;
+  private draft: Record<string, boolean> = {};
+  private announcement = '';
+  /** The details layer failed to load when someone asked for it: shown with a retry. */
+  private declare layerError: unknown;
+  private hasLayer = !!layer;
+  private layerStyled = isServer; // the server's styles already hold the layer's
 
   private loads = 0;
   private opener: HTMLElement | null = null;
@@ -169,19 +199,49 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   /** Opens the details with their switches (the dialog, or the inline notice's heading). */
   async openSettings(): Promise<void> {
     if (this.status !== 'ready') return;
+    const opener = deepActive();
+    // Asked for at the first focus or pointer on the notice, so this rarely waits; offline, it says so and stops.
+    if (!(await this.loadLayer(true))) return;
     this.draft = this.initialDraft();
     await this.updateComplete;
     const root = this.shadowRoot!;
     const dialog = root.querySelector('dialog');
     if (dialog) {
       if (!dialog.open) {
-        this.opener = deepActive();
+        this.opener = opener;
         dialog.showModal(); // the page behind becomes inert; Escape closes
       }
     } else root.querySelector('details')?.setAttribute('open', '');
     // The heading, so screen readers say where they are before anything else.
     root.querySelector<HTMLElement>(dialog ? '#dialog-title' : '#title')?.focus();
   }
+
+  /**
+   * Loads the details layer once for the page; resolves false when it cannot be loaded. `asked`:
+   * someone is waiting for it, so a failure is shown and said (an early load fails silently, and
+   * the next ask tries again).
+   */
+  private async loadLayer(asked: boolean): Promise<boolean> {
+    try {
+      await loadDetailsLayer();
+      this.hasLayer = true;
+      this.layerError = undefined;
+      return true;
+    } catch (error) {
+      if (asked) {
+        this.layerError = error;
+        this.announcement = this.localize(() => this.layerMessage());
+      }
+      return false;
+    }
+  }
+
+  /** Why the details are missing, in the person's language (the chunk's fetch failed). */
+  private layerMessage(): string {
+    return describeLoadError(new FetchError(navigator.onLine === false ? 'offline' : 'network', 'privacy notice details'));
+  }
+
+  private readonly preload = () => void this.loadLayer(false);
 
   private get gpcOn(): boolean {
     return this.gpc ?? (typeof navigator !== 'undefined' && navigator.globalPrivacyControl === true);
@@ -198,6 +258,10 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('citopia-consent-change', this.onOtherNotice);
+    // The first sign that someone will use the notice: fetch the details before they ask. (Not
+    // on idle: most visits never open them, and the city page's first load stays as it is.)
+    this.addEventListener('focusin', this.preload, { once: true });
+    this.addEventListener('pointerenter', this.preload, { once: true });
     if (this.status === 'ready') this.gate.start();
     // Re-attached: disconnecting gave the page its padding back; updated() pads it again.
     if (this.hasUpdated) this.requestUpdate();
@@ -212,8 +276,23 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The layer's rules join ours before the first render that shows its content.
+    if (this.hasLayer && !this.layerStyled) {
+      adoptStyles(this.renderRoot as ShadowRoot, [...PrivacyNotice.elementStyles, layer!.detailsStyles]);
+      this.layerStyled = true;
+    }
     if (changed.has('config') || changed.has('src')) void this.load();
     else if ((changed.has('storage') || changed.has('storageKey') || changed.has('expiryDays')) && this.data) this.restore();
+  }
+
+  /**
+   * The inline notice shows the details in its first view, and server-rendered DOM holds them:
+   * both wait for the layer before their first render (no flash of a half notice, no hydration
+   * mismatch). A layer that cannot load is then said in place of the details.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!layer && (this.mode === 'inline' || (this.serverRendered && !this.hasUpdated))) await this.loadLayer(true);
+    return super.scheduleUpdate();
   }
 
   protected override updated(): void {
@@ -270,22 +349,29 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       }
       if (token !== this.loads) return;
     }
-    const problems = validateConfig(raw);
-    if (problems.length && isServer) {
-      this.contact = findController(raw);
-      this.status = 'invalid';
-      return;
-    }
-    if (problems.length) {
-      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message}`).join('\n')}`);
+    const findings = checkConfig(raw);
+    if (findings.length) {
       this.data = undefined;
-      this.contact = findController(raw);
+      this.record = undefined;
+      if (!isServer) {
+        // Nothing is allowed from now on, while the sentences below load.
+        this.status = 'loading';
+        this.gate.stop();
+        publishConsent(this.consentState);
+      }
+      // The error sentences, the controller's contact and the layer that renders it are loaded
+      // only for a broken configuration (on the server they are there: no await, one pass).
+      const checks = validation ?? (await loadValidation().catch(() => undefined));
+      const contact = checks?.findController(raw);
+      if (contact && !isServer) await this.loadLayer(false);
+      if (token !== this.loads) return;
+      this.contact = contact;
       this.status = 'invalid';
+      if (isServer) return;
+      const problems = checks?.validateConfig(raw) ?? findings.map((f) => ({ path: f.path, message: f.rule }));
+      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message}`).join('\n')}`);
       // Said, not only shown: people learn that the notice they expect is missing.
       this.announcement = this.localize(() => msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' }));
-      this.record = undefined;
-      this.gate.stop();
-      publishConsent(this.consentState); // nothing allowed
       this.emit('citopia-consent-change', this.consentState);
       return;
     }
@@ -367,12 +453,18 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     if (fromUi && (!active || active === document.body)) this.shadowRoot!.querySelector<HTMLElement>('.settings')?.focus();
   }
 
+  /** "Save my choices" in the details layer: the switches as they stand. */
+  protected save(): Promise<void> {
+    return this.decide(this.draft, true);
+  }
+
   private all(value: boolean): Record<string, boolean> {
     return Object.fromEntries(consentPurposes(this.data!).map((p) => [p.id, value]));
   }
 
   private onDialogClose = () => {
-    const back = this.opener?.isConnected ? this.opener : this.renderRoot.querySelector<HTMLElement>('.settings');
+    // The opener may be gone (a "Try again" that opened the dialog): the button that opens it.
+    const back = this.opener?.isConnected ? this.opener : this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]');
     this.opener = null;
     back?.focus();
   };
@@ -384,14 +476,6 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     const { text, lang } = easy === undefined ? pickText(value, this.dataLanguage) : pickReadableText(value, easy, this.dataLanguage, this.easyReading);
     const other = lang && primaryLanguage(lang) !== primaryLanguage(this.dataLanguage);
     return other ? html`<span lang=${lang} dir=${directionOf(lang)}>${text}</span>` : text;
-  }
-
-  /** "Label: text", with the colon as the language writes it (French puts a space before it). */
-  private pair(label: Localizable, text: Localizable | undefined, strong = false) {
-    const head = strong ? html`<strong>${this.t(label)}</strong>` : this.t(label);
-    if (!text) return head;
-    const colon = msg(': ', { id: 'privacy.colon', desc: 'Between a label and its text, as in "Identity: name, date of birth".' });
-    return html`${head}${colon}${this.t(text)}`;
   }
 
   private inPageLanguage(value: Localizable): boolean {
@@ -429,12 +513,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
         // A banner still loading takes no room: on most visits (a choice already made) no banner
         // follows, so a loading line would push the page down and back up. The privacy-policy
         // page (inline) says it is loading its content.
-        return this.mode === 'inline' ? html`<p class="muted">${msg('Loading the privacy notice…', { id: 'privacy.loading' })}</p>` : nothing;
+        return this.mode === 'inline' ? this.loadingLine() : nothing;
       case 'error':
-        return html`<div class="message error">
-          <p>${describeLoadError(this.loadError)}</p>
-          <button type="button" @click=${() => this.retryFromButton()}>${msg('Try again', { id: 'privacy.retry' })}</button>
-        </div>`;
+        return this.retryBox(describeLoadError(this.loadError), () => this.retryFromButton());
       case 'invalid':
         return this.renderInvalid();
     }
@@ -443,40 +524,40 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     // The landmark's and heading's name in the page's language: the configuration's title when it
     // has one in that language (or is a plain string), else our own translated title.
     const title = data.title && this.inPageLanguage(data.title) ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
-    if (this.mode === 'inline') {
-      return html`<section part="notice" class="notice" aria-labelledby="title">
-        ${this.h(0, title, 'title')}${this.renderSummary()}${this.renderDetails(1)}${needsConsent ? this.renderDialogActions() : nothing}${this.renderReadingToggle()}
-      </section>`;
-    }
+    const notice = (body: unknown, banner = '') =>
+      html`<section part="notice" class="notice${banner}" aria-labelledby="title">${this.h(0, title, 'title')}${body}${this.renderReadingToggle()}</section>`;
+    if (this.mode === 'inline') return notice(html`${this.renderSummary()}${this.withLayer((l, host) => [l.details(host, 1), needsConsent ? l.dialogActions(host) : nothing])}`);
     if (!needsConsent) {
-      return html`<section part="notice" class="notice" aria-labelledby="title">
-        ${this.h(0, title, 'title')}${this.renderSummary()}
-        <details>
+      return notice(html`${this.renderSummary()}
+        <details @toggle=${() => this.loadLayer(true)}>
           <summary>${msg('Read the full privacy notice', { id: 'privacy.full-notice' })}</summary>
-          ${this.renderDetails(1)}
-        </details>
-        ${this.renderReadingToggle()}
-      </section>`;
+          ${this.withLayer((l, host) => l.details(host, 1))}
+        </details>`);
     }
     // Under Global Privacy Control the answer is already "no": no banner, the notice says so.
     const banner = this.undecided && !this.gpcOn;
+    // The dialog is there from the first render (closed: it takes no room), its content once the layer is loaded.
     return html`${banner
-        ? html`<section part="notice" class="notice banner ${this.position === 'bottom' ? 'bottom' : ''}" aria-labelledby="title">
-            ${this.h(0, title, 'title')}${this.renderReason()}${this.renderSummary()}
-            <p>${msg('We ask your consent only for what the service does not need. None of it is loaded before you choose, and you can change your mind at any time.', { id: 'privacy.consent-intro' })}</p>
-            <div class="actions" part="actions">
-              ${this.choiceButton(msg('Accept all', { id: 'privacy.accept-all' }), () => this.decide(this.all(true), true))}
-              ${this.choiceButton(msg('Refuse all', { id: 'privacy.refuse-all' }), () => this.decide(this.all(false), true))}
-              ${this.choiceButton(msg('Choose', { id: 'privacy.choose' }), () => this.openSettings(), 'dialog')}
-            </div>
-            ${this.renderReadingToggle()}
-          </section>`
+        ? notice(
+            html`${this.renderReason()}${this.renderSummary()}
+              <p>${msg('We ask your consent only for what the service does not need. None of it is loaded before you choose, and you can change your mind at any time.', { id: 'privacy.consent-intro' })}</p>
+              ${this.choices(this.choiceButton(msg('Choose', { id: 'privacy.choose' }), () => this.openSettings(), 'dialog'))}${this.layerProblem()}`,
+            ` banner${this.position === 'bottom' ? ' bottom' : ''}`,
+          )
         : html`<div class="compact">
             ${this.gpcOn && !this.record ? html`<p>${this.gpcNote()}</p>` : nothing}
             <button type="button" class="settings" part="settings-button" aria-haspopup="dialog" @click=${() => this.openSettings()}>
               ${msg('Privacy settings', { id: 'privacy.settings' })}
-            </button>
-          </div>`}${this.renderDialog()}`;
+            </button>${this.layerProblem()}
+          </div>`}<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>${layer && this.hasLayer ? layer.dialogContent(this as unknown as LayerHost) : nothing}</dialog>`;
+  }
+
+  /** The equal-weight choices: Accept all, Refuse all, and `last` (Choose, or Save my choices). */
+  private choices(last: TemplateResult) {
+    return html`<div class="actions" part="actions">
+      ${this.choiceButton(msg('Accept all', { id: 'privacy.accept-all' }), () => this.decide(this.all(true), true))}
+      ${this.choiceButton(msg('Refuse all', { id: 'privacy.refuse-all' }), () => this.decide(this.all(false), true))}${last}
+    </div>`;
   }
 
   private choiceButton(label: string, action: () => unknown, popup?: 'dialog') {
@@ -500,9 +581,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     const c = this.contact;
     return html`<div class="message error" part="notice">
       <p>${msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' })}</p>
-      ${c
+      ${c && layer
         ? html`<p>${msg('For any question about your data, contact:', { id: 'privacy.invalid.contact' })}</p>
-            ${this.renderContact(c)}`
+            ${layer.contact(this as unknown as LayerHost, c)}`
         : html`<p>${msg('For any question about your data, please contact the operator of this site.', { id: 'privacy.invalid.no-contact' })}</p>`}
     </div>`;
   }
@@ -521,123 +602,36 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       ${this.gpcOn && this.mode === 'inline' ? html`<p>${this.gpcNote()}</p>` : nothing}`;
   }
 
-  private renderDialog() {
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>
-      <div class="dialog-head">
-        ${this.h(0, msg('Privacy settings', { id: 'privacy.settings' }), 'dialog-title', true)}
-        <button type="button" class="choice close" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Close', { id: 'privacy.close' })}</button>
-      </div>
-      ${this.gpcOn && !this.record ? html`<p>${this.gpcNote()}</p>` : nothing}
-      ${this.renderDetails(1)}
-      ${consentPurposes(this.data!).length ? this.renderDialogActions() : nothing}
-      ${this.renderReadingToggle()}
-    </dialog>`;
+  /**
+   * What only the details layer renders (`render`), once it is loaded; before, a loading line
+   * (a disclosure opened at once), or, when it could not load, the reason and a way to try again.
+   */
+  private withLayer(render: (layer: Layer, host: LayerHost) => unknown) {
+    if (layer && this.hasLayer) return render(layer, this as unknown as LayerHost);
+    return this.layerError ? this.layerProblem() : this.loadingLine();
   }
 
-  private renderDialogActions() {
-    return html`<p>${msg('Switching something off stops it from loading again; a reload of the page may be needed to stop what has already started.', { id: 'privacy.reload-note' })}</p>
-      <div class="actions" part="actions">
-        ${this.choiceButton(msg('Accept all', { id: 'privacy.accept-all' }), () => this.decide(this.all(true), true))}
-        ${this.choiceButton(msg('Refuse all', { id: 'privacy.refuse-all' }), () => this.decide(this.all(false), true))}
-        ${this.choiceButton(msg('Save my choices', { id: 'privacy.save' }), () => this.decide(this.draft, true))}
-      </div>`;
+  private loadingLine() {
+    return html`<p class="muted">${msg('Loading the privacy notice…', { id: 'privacy.loading' })}</p>`;
   }
 
-  private renderContact(c: Contact) {
-    const email = c.email && safeUrl(`mailto:${c.email}`);
-    const phone = c.phone && safeUrl(`tel:${c.phone.replace(/[^\d+]/g, '')}`);
-    const web = safeUrl(c.url);
-    return html`<p class="contact">
-      ${this.t(c.name)}${c.address ? html`<br />${this.t(c.address)}` : nothing}
-      ${email ? html`<br />${msg('E-mail:', { id: 'privacy.contact.email' })} <a href=${email}>${c.email}</a>` : nothing}
-      ${phone ? html`<br />${msg('Phone:', { id: 'privacy.contact.phone' })} <a href=${phone}>${c.phone}</a>` : nothing}
-      ${web ? html`<br />${msg('Website:', { id: 'privacy.contact.web' })} <a href=${web}>${c.url}</a>` : nothing}
-    </p>`;
-  }
-
-  private basis(b: LegalBasis): string {
-    return {
-      consent: msg('your consent', { id: 'privacy.basis.consent' }),
-      contract: msg('a contract with you', { id: 'privacy.basis.contract' }),
-      'legal-obligation': msg('a legal obligation', { id: 'privacy.basis.legal-obligation' }),
-      'vital-interest': msg('the protection of vital interests', { id: 'privacy.basis.vital-interest' }),
-      'public-task': msg('a task in the public interest', { id: 'privacy.basis.public-task' }),
-      'legitimate-interest': msg('a legitimate interest', { id: 'privacy.basis.legitimate-interest' }),
-    }[b];
-  }
-
-  /** Layer 3: every item of the configuration, under real headings. */
-  private renderDetails(offset: number) {
-    const d = this.data!;
-    const section = (title: string, body: unknown) => html`<section>${this.h(offset, title)}${body}</section>`;
-    const para = (value: Localizable | undefined) => html`<p>${this.t(value)}</p>`;
-    return html`<div class="details">
-      ${section(msg('Who is responsible', { id: 'privacy.details.controller' }), this.renderContact(d.controller))}
-      ${d.dpo ? section(msg('Data protection officer', { id: 'privacy.details.dpo' }), this.renderContact(d.dpo)) : nothing}
-      ${section(msg('Why we use your data', { id: 'privacy.details.purposes' }), html`<ul class="purposes">${d.purposes.map((p) => this.renderPurpose(p, offset + 1))}</ul>`)}
-      ${section(
-        msg('What data we use', { id: 'privacy.details.categories' }),
-        html`<ul class="categories">${d.dataCategories.map((c) => html`<li>${categoryIcon(c.icon)}<span>${this.pair(c.label, c.description)}</span></li>`)}</ul>`,
-      )}
-      ${d.source ? section(msg('Where the data comes from', { id: 'privacy.details.source' }), para(d.source)) : nothing}
-      ${d.recipients?.length
-        ? section(msg('Who receives it', { id: 'privacy.details.recipients' }), html`<ul>${d.recipients.map((r) => html`<li>${this.pair(r.name, r.description)}</li>`)}</ul>`)
-        : nothing}
-      ${section(
-        msg('Transfers to other countries', { id: 'privacy.details.transfers' }),
-        d.transfers?.length
-          ? html`<ul>${d.transfers.map((x) => html`<li>${this.pair(x.country, x.safeguard)}</li>`)}</ul>`
-          : html`<p>${msg('No data is transferred to other countries.', { id: 'privacy.details.no-transfers' })}</p>`,
-      )}
-      ${section(msg('How long we keep it', { id: 'privacy.details.retention' }), para(d.retention))}
-      ${section(
-        msg('Your rights', { id: 'privacy.details.rights' }),
-        d.rights
-          ? para(d.rights)
-          : html`<p>${msg('You may ask to see your data, to have it corrected or deleted, to restrict or object to its use, and to receive it in a portable format. You may withdraw your consent at any time; this does not affect what was done before.', { id: 'privacy.details.rights-default' })}</p>`,
-      )}
-      ${section(msg('Where to complain', { id: 'privacy.details.authority' }), this.renderContact(d.authority))}
-      ${section(msg('Automated decisions', { id: 'privacy.details.automated' }), para(d.automatedDecisions))}
-      <p class="muted">
-        ${msg(str`Version ${d.version}, last updated on ${new Intl.DateTimeFormat(this.locale === 'ar' ? 'ar-u-nu-latn' : this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(d.lastUpdated))}`, { id: 'privacy.version' })}
-        ${safeUrl(d.policyUrl) ? html`<br /><a href=${safeUrl(d.policyUrl)!}>${msg('Full privacy policy', { id: 'privacy.policy' })}</a>` : nothing}
-      </p>
+  /** A load that failed: why, and "Try again". */
+  private retryBox(message: string, retry: () => unknown) {
+    return html`<div class="message error">
+      <p>${message}</p>
+      <button type="button" @click=${retry}>${msg('Try again', { id: 'privacy.retry' })}</button>
     </div>`;
   }
 
-  private renderPurpose(p: Purpose, offset: number) {
-    const services = (this.data!.services ?? []).filter((s) => s.purposes.includes(p.id));
-    const consent = p.legalBasis === 'consent';
-    return html`<li>
-      ${this.h(offset, this.t(p.title))}
-      <p id="desc-${p.id}">${this.t(p.description, p.easyDescription)}</p>
-      <p>${msg(str`Legal basis: ${this.basis(p.legalBasis)}.`, { id: 'privacy.basis' })}
-        ${p.legitimateInterest ? html`${msg('Interest pursued:', { id: 'privacy.interest' })} ${this.t(p.legitimateInterest)}` : nothing}</p>
-      ${services.length
-        ? html`<ul class="services">
-            ${services.map(
-              (s) => html`<li>
-                ${this.pair(s.title ?? s.name, s.description, true)}
-                ${s.cookies?.length ? html`<br />${msg(str`Cookies: ${this.list(s.cookies)}`, { id: 'privacy.cookies' })}` : nothing}
-                ${s.storageKeys?.length ? html`<br />${msg(str`Kept on your device: ${this.list(s.storageKeys)}`, { id: 'privacy.storage-keys' })}` : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-      ${consent
-        ? html`<p class="switch">
-            <input
-              type="checkbox"
-              role="switch"
-              id="switch-${p.id}"
-              aria-describedby="desc-${p.id}"
-              .checked=${this.draft[p.id] === true}
-              @change=${(e: Event) => (this.draft = { ...this.draft, [p.id]: (e.target as HTMLInputElement).checked })}
-            />
-            <label for="switch-${p.id}">${msg(str`Allow: ${this.plain(p.title)}`, { id: 'privacy.allow' })}</label>
-          </p>`
-        : html`<p class="muted">${msg('Always active: it does not need your consent.', { id: 'privacy.always-on' })}</p>`}
-    </li>`;
+  /** The details layer could not load when asked for: why, and a way to try again. */
+  private layerProblem() {
+    return this.layerError ? this.retryBox(this.layerMessage(), () => this.retryLayer()) : nothing;
+  }
+
+  /** "Try again": open the dialog that was asked for, or show the details in place and move the focus to them. */
+  private async retryLayer(): Promise<void> {
+    if (this.renderRoot.querySelector('dialog')) return this.openSettings();
+    if (await this.loadLayer(true)) await this.moveFocusAfterUpdate('.details h2, .details h3, .details h4, .details h5, .details h6');
   }
 
   /** The click-to-load placeholder of a blocked iframe: says what loading shares, and with whom. */

@@ -4,7 +4,8 @@ import { PrivacyNotice } from './citopia-privacy-notice.js';
 export * from './citopia-privacy-notice.js';
 export { getConsent, getConsentState, type ConsentState } from './consent-api.js';
 // Prefixed names: the umbrella package re-exports every component's exports side by side.
-export { validateConfig as validatePrivacyConfig, type ConfigProblem as PrivacyConfigProblem } from './validate-config.js';
+// validatePrivacyConfig() is in '@citopia/privacy-notice/validate': the element loads its sentences only for a broken configuration.
+export type { ConfigProblem as PrivacyConfigProblem } from './validate-config.js';
 export {
   LEGAL_BASES,
   CATEGORY_ICONS,

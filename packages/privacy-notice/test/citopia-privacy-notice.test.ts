@@ -8,6 +8,7 @@ import { buttonNamed, CONFIG, frame, mountNotice, sleep, storeChoice, stored, ta
 // second page opened beside it (the runner's concurrency) would take away.
 import './validate-config.spec.js';
 import './gating.spec.js';
+import './lazy-layer.spec.js';
 
 // The sweep reads the final colours: no 150 ms colour transition after it switches the scheme.
 document.documentElement.style.setProperty('--citopia-duration', '0s');
