@@ -1,4 +1,4 @@
-import { adoptStyles, html, isServer, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CitopiaElement, msg, str } from '@citopia/core';
 import { chunkLoader } from '@citopia/core/chunk';
@@ -88,7 +88,7 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
   static override styles = styles;
 
   // Declared here rather than with decorators: the same reactive properties in fewer bytes.
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     src: { reflect: true },
     data: { attribute: false },
     license: {},

@@ -29,7 +29,7 @@ async function mountBadge(attributes: Record<string, string | boolean>, lang: st
   const wrapper = document.createElement('div');
   wrapper.lang = lang;
   wrapper.dataset.citopiaTest = '';
-  const el = document.createElement('citopia-open-source-badge');
+  const el = document.createElement('citopia-open-source-badge') as OpenSourceBadge & { updateComplete: Promise<boolean> };
   for (const [name, value] of Object.entries(attributes)) if (value !== false) el.setAttribute(name, value === true ? '' : value);
   wrapper.append(el);
   // `first`: above the other badges, so that only its own changes could move it.
