@@ -53,9 +53,10 @@ export interface OpenSourceBadgeElement extends HTMLElement {
  * organisation, the bodies that already use it, platforms and a "Reuse this software" link.
  *
  * Sources, in order: the `data` property (a parsed publiccode.yml), the `src` file (YAML or its
- * JSON rendering; the YAML parser is a separate chunk loaded only for YAML), or, with no file,
- * the `license` and `repository` attributes. The badge requests nothing but its own `src`, with
- * the browser's default HTTP cache. The expanded view is its own chunk, loaded on first opening.
+ * JSON rendering), or, with no file, the `license` and `repository` attributes. The badge
+ * requests nothing but its own `src`, with the browser's default HTTP cache. Its reader of the
+ * file is a chunk requested together with the file (the full YAML parser a further one, only for
+ * YAML the small reader declines); the expanded view is its own chunk, loaded on first opening.
  * With `validate`, maintainers also see every problem of the file with its key.
  *
  * @summary Open-source badge read from publiccode.yml, with a validator for maintainers.
