@@ -31,11 +31,8 @@ interface RenderContext {
   easy?: boolean;
 }
 
-const loaders: LocaleLoaders[] = [];
 /** Catalogues by key: a locale (`fr`), or a locale's easy-to-read layer (`fr-easy`). */
 const catalogues = new Map<string, Record<string, unknown>>();
-const loaded = new Map<Locale, Set<LocaleLoaders>>();
-const pending = new Map<string, Promise<void>>();
 let context: RenderContext | undefined;
 let installed = false;
 
@@ -98,48 +95,60 @@ export function installLocalization(): void {
   }
 }
 
-/** Called at module load by every package that ships translations. */
-export function registerTranslations(packageLoaders: LocaleLoaders): void {
-  if (!loaders.includes(packageLoaders)) loaders.push(packageLoaders);
+/**
+ * One layer of catalogues (the standard strings, or the easy-to-read ones): the packages'
+ * lazy loaders by locale, which are in memory, and the one pending load per locale. A chunk
+ * that fails to load leaves that package's strings to the next layer (or English) rather than
+ * blocking the component.
+ */
+export function catalogueLoader<L extends Partial<Record<Locale, () => Promise<LocaleModule>>>>(keyOf: (locale: Locale) => string, what: string) {
+  const registered: L[] = [];
+  const loaded = new Map<Locale, Set<L>>();
+  const pending = new Map<string, Promise<void>>();
+  const isReady = (locale: Locale): boolean => registered.every((l) => !l[locale] || loaded.get(locale)?.has(l));
+  return {
+    register(packageLoaders: L): void {
+      if (!registered.includes(packageLoaders)) registered.push(packageLoaders);
+    },
+    isReady,
+    ensure(locale: Locale): Promise<void> {
+      if (isReady(locale)) return Promise.resolve();
+      const key = `${locale}:${registered.length}`;
+      let promise = pending.get(key);
+      if (!promise) {
+        const done = loaded.get(locale) ?? new Set<L>();
+        loaded.set(locale, done);
+        promise = Promise.all(
+          registered
+            .filter((l) => l[locale] && !done.has(l))
+            .map(async (l) => {
+              try {
+                addCatalogue(keyOf(locale), (await l[locale]!()).templates);
+              } catch (error) {
+                console.warn(`[citopia] could not load the "${locale}" ${what}`, error);
+              } finally {
+                done.add(l);
+              }
+            }),
+        ).then(() => undefined);
+        pending.set(key, promise);
+      }
+      return promise;
+    },
+  };
 }
+
+// English is the source: it has no standard catalogue (loaders have no `en`), so it is always ready.
+const standard = catalogueLoader<LocaleLoaders>((locale) => locale, 'translations');
+
+/** Called at module load by every package that ships translations. */
+export const registerTranslations: (packageLoaders: LocaleLoaders) => void = standard.register;
 
 /** True when every registered package's catalogue for `locale` is in memory. */
-export function isLocaleReady(locale: Locale): boolean {
-  if (locale === SOURCE_LOCALE) return true;
-  const done = loaded.get(locale);
-  return loaders.every((l) => !l[locale] || done?.has(l));
-}
+export const isLocaleReady: (locale: Locale) => boolean = standard.isReady;
 
-/**
- * Loads (once) every registered package's catalogue for `locale`. A chunk that fails to load
- * leaves that package in English rather than blocking the component.
- */
-export function ensureLocale(locale: Locale): Promise<void> {
-  if (isLocaleReady(locale)) return Promise.resolve();
-  const key = `${locale}:${loaders.length}`;
-  let promise = pending.get(key);
-  if (!promise) {
-    const target = locale as Exclude<Locale, 'en'>;
-    const done = loaded.get(locale) ?? new Set<LocaleLoaders>();
-    loaded.set(locale, done);
-    promise = Promise.all(
-      loaders
-        .filter((l) => l[target] && !done.has(l))
-        .map(async (l) => {
-          try {
-            const mod = await l[target]!();
-            addCatalogue(locale, mod.templates);
-          } catch (error) {
-            console.warn(`[citopia] could not load the "${locale}" translations`, error);
-          } finally {
-            done.add(l);
-          }
-        }),
-    ).then(() => undefined);
-    pending.set(key, promise);
-  }
-  return promise;
-}
+/** Loads (once) every registered package's catalogue for `locale`. */
+export const ensureLocale: (locale: Locale) => Promise<void> = standard.ensure;
 
 /** The locale msg() answers in right now (inside a render or `withLocale`), if any. */
 export function activeLocale(): Locale | undefined {

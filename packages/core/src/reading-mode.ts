@@ -6,14 +6,13 @@
  * Which mode an element reads in, closest first:
  *   1. its own `reading` attribute or property ("easy" | "standard");
  *   2. the closest ancestor with `data-citopia-reading` (or `reading`), crossing shadow roots;
- *   3. the person's remembered choice (any toggle, or `setReadingPreference()`), kept with
- *      createSafeStorage under "citopia:reading";
+ *   3. the person's remembered choice (any toggle, or `setReadingPreference()`), kept in
+ *      localStorage under "citopia:reading" when the device allows, in memory for the page anyway;
  *   4. standard.
  * A change of choice is announced with one `citopia-reading-change` event (bubbling to
  * `window`), which every copy of Citopia on the page listens to, so all components follow.
  */
-import { addCatalogue, type LocaleModule } from './i18n.js';
-import { createSafeStorage } from './storage.js';
+import { catalogueLoader, type LocaleModule } from './i18n.js';
 import type { Locale } from './locales-supported.js';
 
 export type ReadingMode = 'easy' | 'standard';
@@ -33,50 +32,31 @@ export function isReadingMode(value: unknown): value is ReadingMode {
 
 // ---- catalogues -------------------------------------------------------------------------------
 
-const easyLoaders: EasyLocaleLoaders[] = [];
-const easyLoaded = new Map<Locale, Set<EasyLocaleLoaders>>();
-const easyPending = new Map<string, Promise<void>>();
+const easy = catalogueLoader<EasyLocaleLoaders>((locale) => `${locale}-easy`, 'easy-to-read strings');
 
 /** Called at module load by every package that ships easy-to-read strings. */
-export function registerEasyTranslations(packageLoaders: EasyLocaleLoaders): void {
-  if (!easyLoaders.includes(packageLoaders)) easyLoaders.push(packageLoaders);
-}
+export const registerEasyTranslations: (packageLoaders: EasyLocaleLoaders) => void = easy.register;
 
 /** True when every registered package's easy catalogue for `locale` is in memory. */
-export function isEasyLocaleReady(locale: Locale): boolean {
-  const done = easyLoaded.get(locale);
-  return easyLoaders.every((l) => !l[locale] || done?.has(l));
-}
+export const isEasyLocaleReady: (locale: Locale) => boolean = easy.isReady;
 
 /** Loads (once) the easy catalogues of `locale`; a chunk that fails leaves the standard strings. */
-export function ensureEasyLocale(locale: Locale): Promise<void> {
-  if (isEasyLocaleReady(locale)) return Promise.resolve();
-  const key = `${locale}:${easyLoaders.length}`;
-  let promise = easyPending.get(key);
-  if (!promise) {
-    const done = easyLoaded.get(locale) ?? new Set<EasyLocaleLoaders>();
-    easyLoaded.set(locale, done);
-    promise = Promise.all(
-      easyLoaders
-        .filter((l) => l[locale] && !done.has(l))
-        .map(async (l) => {
-          try {
-            addCatalogue(`${locale}-easy`, (await l[locale]!()).templates);
-          } catch (error) {
-            console.warn(`[citopia] could not load the "${locale}" easy-to-read strings`, error);
-          } finally {
-            done.add(l);
-          }
-        }),
-    ).then(() => undefined);
-    easyPending.set(key, promise);
-  }
-  return promise;
-}
+export const ensureEasyLocale: (locale: Locale) => Promise<void> = easy.ensure;
 
 // ---- the person's choice ----------------------------------------------------------------------
 
-let storage = createSafeStorage();
+const STORED_KEY = `citopia:${READING_STORAGE_KEY}`;
+/**
+ * The device's storage, or undefined when touching it throws (disabled, sandboxed). A full or
+ * refusing storage only loses the remembering: the choice itself lives in `preference`.
+ */
+const device = (): Storage | undefined => {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+};
 let preference: ReadingMode | undefined;
 let preferenceRead = false;
 const followers = new Set<() => void>();
@@ -89,7 +69,7 @@ function onChangeEvent(event: Event): void {
   if (isReadingMode(mode)) applyPreference(mode);
 }
 function onStorage(event: StorageEvent): void {
-  if (event.key === `citopia:${READING_STORAGE_KEY}` && isReadingMode(event.newValue)) applyPreference(event.newValue);
+  if (event.key === STORED_KEY && isReadingMode(event.newValue)) applyPreference(event.newValue);
 }
 let attributeObserver: MutationObserver | undefined;
 
@@ -97,7 +77,12 @@ let attributeObserver: MutationObserver | undefined;
 export function readingPreference(): ReadingMode | undefined {
   if (!preferenceRead) {
     preferenceRead = true;
-    const stored = storage.get(READING_STORAGE_KEY);
+    let stored: string | null | undefined;
+    try {
+      stored = device()?.getItem(STORED_KEY);
+    } catch {
+      /* unreadable: no remembered choice */
+    }
     preference = isReadingMode(stored) ? stored : undefined;
   }
   return preference;
@@ -109,7 +94,13 @@ export function readingPreference(): ReadingMode | undefined {
  * toggle was pressed) or at `document` (a page-level toggle). Returns whether it was stored.
  */
 export function setReadingPreference(mode: ReadingMode, source?: Element): boolean {
-  const { persisted } = storage.set(READING_STORAGE_KEY, mode);
+  let persisted = false;
+  try {
+    device()!.setItem(STORED_KEY, mode);
+    persisted = true;
+  } catch {
+    /* full, disabled or absent: remembered for this page only */
+  }
   applyPreference(mode);
   (source ?? document).dispatchEvent(new CustomEvent(READING_CHANGE_EVENT, { detail: { reading: mode }, bubbles: true, composed: true }));
   return persisted;
@@ -185,8 +176,7 @@ export function resolveReading(el: Element, own: string | null | undefined): Rea
  * reload); otherwise it is removed too (a first visit).
  */
 export function _resetReadingPreference(keepStored = false): void {
-  if (!keepStored) storage.remove(READING_STORAGE_KEY);
-  storage = createSafeStorage();
+  if (!keepStored) device()?.removeItem(STORED_KEY);
   preference = undefined;
   preferenceRead = false;
 }

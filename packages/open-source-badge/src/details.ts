@@ -5,8 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg, str } from '@lit/localize';
-import { plural, primaryLanguage, type Locale } from '@citopia/core';
+import { msg, plural, primaryLanguage, str, type Locale } from '@citopia/core';
 import { safeUrl } from '@citopia/core/safe-url';
 import { webLink } from './summary.js';
 import { pickText } from '@citopia/core/language-map';
@@ -17,6 +16,8 @@ import { knownLicense, parseSpdx } from './spdx.js';
 import { PLATFORM_NAMES } from './standard.js';
 import type { BadgeSummary, Person } from './summary.js';
 import { isDate, isEmail, isLanguageTag, validatePubliccode } from './validate.js';
+
+export { detailsStyles } from './details.styles.js';
 
 export interface DetailsView {
   summary: BadgeSummary;

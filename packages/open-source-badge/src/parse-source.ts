@@ -4,7 +4,8 @@
  * and the full YAML parser loaded only when a file needs it (its own chunk).
  */
 import type { Problem } from './problem.js';
-import { MAX_SOURCE_BYTES, fatalSource, flowNestsDeeperThan, nestsDeeperThan, type ParsedSource } from './limits.js';
+import { MAX_SOURCE_BYTES, fatalSource, nestsDeeperThan, type ParsedSource } from './limits.js';
+import { flowNestsDeeperThan } from './flow-depth.js';
 import { readPlainYaml } from './read-plain-yaml.js';
 
 export type SourceFormat = 'json' | 'yaml';

@@ -9,7 +9,8 @@
  */
 import { parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 import type { Problem } from './problem.js';
-import { fatalSource, flowNestsDeeperThan, nestsDeeperThan, type ParsedSource } from './limits.js';
+import { fatalSource, nestsDeeperThan, type ParsedSource } from './limits.js';
+import { flowNestsDeeperThan } from './flow-depth.js';
 import { isDict } from './summary.js';
 
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {

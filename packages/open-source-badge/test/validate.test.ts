@@ -3,7 +3,8 @@ import { expect } from '@open-wc/testing';
 import { knownLicense, parseSpdx } from '../src/spdx.js';
 import { isCountryCode, isDate, isLanguageTag, validatePubliccode } from '../src/validate.js';
 import { detectFormat, parseSource } from '../src/parse-source.js';
-import { flowNestsDeeperThan, nestsDeeperThan, MAX_SOURCE_BYTES } from '../src/limits.js';
+import { nestsDeeperThan, MAX_SOURCE_BYTES } from '../src/limits.js';
+import { flowNestsDeeperThan } from '../src/flow-depth.js';
 import { HOST_DATA } from '../src/fixtures.js';
 
 const keys = (doc: unknown, severity = 'error') =>

@@ -1,0 +1,31 @@
+/**
+ * Lazily loaded chunks that can be loaded again after a failure ("Try again").
+ *
+ * Browsers keep a failed module fetch in their module map: once `import('./x.js')` failed
+ * (offline, a server error), importing the same address again fails at once, without asking
+ * the server (Chromium and Firefox do). So after a failure the next attempt asks for the same
+ * file under a new address: the failed one, read from the error's message, with `?retry=<n>`.
+ * When the message names no address (Safari), the next attempt is the plain import() again.
+ * Once an address loaded, later calls import that one (the same module).
+ */
+export function chunkLoader<T>(load: () => Promise<T>): () => Promise<T> {
+  let failedAddress: string | undefined;
+  let failed = false;
+  let attempts = 0;
+  let address: string | undefined;
+  return () => {
+    if (failed && failedAddress) {
+      const next = new URL(failedAddress);
+      next.searchParams.set('retry', String(++attempts));
+      address = next.href;
+    }
+    failed = false;
+    // A computed address: bundlers leave this import() as it is (the chunk is already built).
+    const loading = address ? (import(/* @vite-ignore */ address) as Promise<T>) : load();
+    return loading.catch((error: unknown) => {
+      failed = true;
+      failedAddress ??= /https?:\/\/[^\s"'`]+/.exec(String((error as Error)?.message ?? error))?.[0];
+      throw error;
+    });
+  };
+}
