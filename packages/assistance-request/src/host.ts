@@ -1,0 +1,78 @@
+/**
+ * What the lazily loaded steps (steps.ts: check your answers, sending and the outbox, the
+ * confirmation) read and change of the component: its state and its small render helpers. The
+ * component implements it; the steps render with `html` given it, as its own methods did.
+ */
+import type { TemplateResult } from 'lit';
+import type { Answers } from './answer-model.js';
+import type { Endpoint } from './open311.js';
+import type { Definition, Receipt, RequestStatus, Service, SpecError } from './open311-read.js';
+import type { Outbox } from './outbox.js';
+import type { Problem } from './validate.js';
+
+export type View = 'loading' | 'failed' | 'edit' | 'check' | 'queued' | 'done' | 'blocked';
+
+export interface Draft {
+  id: string;
+  startedAt: number;
+  savedAt: number;
+  answers: Answers;
+  mediaName?: string;
+}
+
+export interface RequestHost extends HTMLElement {
+  readonly endpoint: string;
+  readonly adapter: 'open311' | 'json';
+  readonly jurisdictionId: string;
+  readonly uploadUrl: string;
+  readonly requireContact: boolean;
+  readonly minFillSeconds: number;
+  readonly honeypot: string;
+  /** The page's full language tag (data texts, the request's language). */
+  readonly pageLanguage: string;
+  readonly services: Service[];
+  readonly definition: Definition | undefined;
+  readonly ep: Endpoint | undefined;
+  readonly draftId: string;
+  readonly draftKey: string;
+  readonly outboxKey: string;
+  readonly startedAt: number;
+  /** What a robot typed in the honeypot field. */
+  readonly hp: string;
+  view: View;
+  a: Answers;
+  problems: Problem[];
+  serverErrors: SpecError[] | undefined;
+  tooFast: boolean;
+  error: unknown;
+  sending: boolean;
+  kept: boolean;
+  receipt: Receipt | undefined;
+  status: RequestStatus | undefined;
+  statusError: unknown;
+  progress: number;
+  notice: '' | 'restored' | 'deleted';
+  mediaName: string;
+  outbox: Outbox | undefined;
+
+  heading(text: string, sub?: number, id?: string): TemplateResult;
+  button(label: string, click: () => void, secondary?: boolean, id?: string): TemplateResult;
+  linkButton(label: string, click: () => void, hidden?: string, hiddenLang?: string): TemplateResult;
+  /** `lang` for a server's text when it is not in the page's language. */
+  other(lang: string | undefined): string | undefined;
+  /** A translated sentence around a server's text, the text marked with its `lang`. */
+  around(build: (text: string) => string, text: string, lang?: string): TemplateResult | string;
+  renderSummary(): TemplateResult;
+  answerLabel(method: string): string;
+  needLabel(need: string): string;
+  /** A number written the way the component's language writes it. */
+  number(n: number): string;
+  date(value: string): string;
+  focus$(selector: string): Promise<void>;
+  say(sentence: () => string): void;
+  save(): void;
+  /** Removes the draft from the device and stops saving (sent, or deleted by the person). */
+  dropDraft(): void;
+  change(field: string): void;
+  startAgain(): void;
+}
