@@ -7,7 +7,7 @@ import { describeLoadError } from '@citopia/core/fetch';
 import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-assistance-request.styles.js';
 import { ANSWER_METHODS, NEEDS, emptyAnswers, type Answers } from './answer-model.js';
-import { PARTS, joinDateTime, splitDateTime, type DateTimeParts } from './date-time.js';
+import type { DateTimeParts } from './date-time.js';
 import { deviceKeeps, storage, survivesReload } from './device.js';
 import type { Draft, RequestHost, View } from './host.js';
 import { MAX_DESCRIPTION, attributeFieldId } from './limits.js';
@@ -106,8 +106,8 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
   /** @internal */
   @state() definition: Definition | undefined;
   @state() private definitionError: unknown;
-  /** Date parts as typed ("01", "7.30"), shown while they still make the stored answer. */
-  private typedDates = new Map<string, DateTimeParts>();
+  /** @internal Date parts as typed ("01", "7.30"), shown while they still make the stored answer. */
+  readonly typedDates = new Map<string, DateTimeParts>();
   /** What the person asked to load again with "Try again" (its outcome gets the focus). */
   @state() private retried: '' | 'form' | 'definition' | 'photo' = '';
   /** @internal */
@@ -288,6 +288,8 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     if (this.definition) return;
     try {
       const definition = await loadDefinition(this.ep, code);
+      // Its date and time fields come with the later steps: loaded with the questions, shown with them.
+      if (definition.attributes.some((a) => a.datatype === 'datetime')) await this.loadSteps();
       this.definitions.set(code, definition);
       if (this.a.service === code) this.definition = definition;
     } catch (error) {
@@ -329,7 +331,8 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
   }
 
   /** Autosave, debounced: one write after the person pauses. */
-  private changed(): void {
+  /** @internal */
+  changed(): void {
     clearTimeout(this.timers.save);
     this.timers.save = setTimeout(() => this.save(), 400);
   }
@@ -374,7 +377,7 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     const t = e.target as HTMLInputElement;
     const name = t.name;
     if (!name || t.type === 'file') return;
-    if (t.dataset.dateOf) return this.onDateInput(t.dataset.dateOf, t.dataset.field!);
+    if (t.dataset.dateOf) return this.steps?.readDateParts(this, t.dataset.dateOf, t.dataset.field!);
     if (name === this.honeypot) {
       this.hp = t.value;
       return;
@@ -398,15 +401,6 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
       clearTimeout(this.timers.count);
       this.timers.count = setTimeout(() => this.announceCount(), 900);
     }
-    this.changed();
-  }
-
-  /** A part of a date and time typed: the answer is made of the four fields as they stand. */
-  private onDateInput(code: string, id: string): void {
-    const read = (part: string) => this.renderRoot.querySelector<HTMLInputElement>(`#${part === 'day' ? id : `${id}-${part}`}`)?.value ?? '';
-    const parts = Object.fromEntries(PARTS.map((part) => [part, read(part)])) as unknown as DateTimeParts;
-    this.typedDates.set(code, parts);
-    this.a = { ...this.a, attrs: { ...this.a.attrs, [code]: joinDateTime(parts) } };
     this.changed();
   }
 
@@ -638,22 +632,26 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     return html`${before}${this.marked(text, lang)}${after}`;
   }
 
-  private problem(id: string): Problem | undefined {
+  /** @internal */
+  problem(id: string): Problem | undefined {
     return this.problems.find((p) => p.field === id);
   }
 
-  private describedBy(id: string, hint?: string, extra = '') {
+  /** @internal */
+  describedBy(id: string, hint?: string, extra = '') {
     return [hint && `${id}-hint`, this.problem(id) && `${id}-error`, extra].filter(Boolean).join(' ') || nothing;
   }
 
-  private hintAndError(id: string, hint?: string, lang?: string) {
+  /** @internal */
+  hintAndError(id: string, hint?: string, lang?: string) {
     const p = this.problem(id);
     return html`${hint ? html`<div class="hint" id="${id}-hint" dir="auto" lang=${ifDefined(this.other(lang))}>${hint}</div>` : ''}${p
       ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${msg('Error:', { id: 'ar.error.prefix' })}</span> ${this.steps?.problemText(this, p)}</p>`
       : ''}`;
   }
 
-  private optional(text: string, optional?: boolean, lang?: string) {
+  /** @internal */
+  optional(text: string, optional?: boolean, lang?: string) {
     return optional ? this.around((text) => msg(str`${text} (optional)`, { id: 'ar.optional' }), text, lang) : this.marked(text, lang);
   }
 
@@ -703,39 +701,13 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     const value = this.a.attrs[attr.code] ?? '';
     const o = { hint: attr.hint, optional: !attr.required, lang, optionLang: lang };
     if (attr.datatype.endsWith('list')) return this.choice(id, name, attr.description, attr.values.map((v) => [v.key, v.name]), value, { ...o, multi: attr.datatype === 'multivaluelist' });
-    if (attr.datatype === 'datetime') return this.dateTime(id, attr.code, attr.description, [value].flat().join(), o);
+    if (attr.datatype === 'datetime') return this.steps?.renderDateTime(this, id, attr.code, attr.description, [value].flat().join(), o) ?? nothing;
     return this.control(id, name, attr.description, [value].flat().join(), {
       ...o,
       type: 'text',
       multiline: attr.datatype === 'text',
       mode: attr.datatype === 'number' ? 'decimal' : undefined,
     });
-  }
-
-  /** A date and time: day, month, year and time fields in a fieldset (see date-time.ts). */
-  private dateTime(id: string, code: string, legend: string, value: string, o: { hint?: string; optional?: boolean }) {
-    const p = this.problem(id);
-    const typed = this.typedDates.get(code);
-    const parts = typed && joinDateTime(typed) === value ? typed : splitDateTime(value);
-    const hint = [o.hint, msg('For example: 1 3 2025, 07:30', { id: 'ar.datetime.hint' })].filter(Boolean).join(' ');
-    const labels: Record<string, string> = {
-      day: msg('Day', { id: 'ar.datetime.day' }),
-      month: msg('Month', { id: 'ar.datetime.month' }),
-      year: msg('Year', { id: 'ar.datetime.year' }),
-      time: msg('Time', { id: 'ar.datetime.time' }),
-    };
-    return html`<fieldset class="field ${p ? 'invalid' : ''}" aria-describedby=${this.describedBy(id, hint)}>
-      <legend dir="auto">${this.optional(legend, o.optional)}</legend>${this.hintAndError(id, hint)}
-      <div class="date-time">
-        ${PARTS.map((part) => {
-          const fid = part === 'day' ? id : `${id}-${part}`;
-          return html`<div class="date-part ${part}">
-            <label for=${fid}>${labels[part]}</label>
-            <input id=${fid} name="date:${code}:${part}" data-date-of=${code} data-field=${id} inputmode="numeric" autocomplete="off" .value=${parts[part]} aria-invalid=${p ? 'true' : 'false'} ?required=${!o.optional} />
-          </div>`;
-        })}
-      </div>
-    </fieldset>`;
   }
 
   /**

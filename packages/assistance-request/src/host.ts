@@ -3,7 +3,8 @@
  * confirmation) read and change of the component: its state and its small render helpers. The
  * component implements it; the steps render with `html` given it, as its own methods did.
  */
-import type { TemplateResult } from 'lit';
+import type { TemplateResult, nothing } from 'lit';
+import type { DateTimeParts } from './date-time.js';
 import type { Answers } from './answer-model.js';
 import type { Endpoint } from './open311.js';
 import type { Definition, Receipt, RequestStatus, Service, SpecError } from './open311-read.js';
@@ -21,6 +22,7 @@ export interface Draft {
 }
 
 export interface RequestHost extends HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
   readonly endpoint: string;
   readonly adapter: 'open311' | 'json';
   readonly jurisdictionId: string;
@@ -55,6 +57,9 @@ export interface RequestHost extends HTMLElement {
   mediaName: string;
   outbox: Outbox | undefined;
 
+  /** Date parts as typed, by question code (date-time-field.ts). */
+  readonly typedDates: Map<string, DateTimeParts>;
+
   heading(text: string, sub?: number, id?: string): TemplateResult;
   button(label: string, click: () => void, secondary?: boolean, id?: string): TemplateResult;
   linkButton(label: string, click: () => void, hidden?: string, hiddenLang?: string): TemplateResult;
@@ -63,6 +68,13 @@ export interface RequestHost extends HTMLElement {
   /** A translated sentence around a server's text, the text marked with its `lang`. */
   around(build: (text: string) => string, text: string, lang?: string): TemplateResult | string;
   renderSummary(): TemplateResult;
+  problem(id: string): Problem | undefined;
+  describedBy(id: string, hint?: string, extra?: string): string | typeof nothing;
+  hintAndError(id: string, hint?: string, lang?: string): TemplateResult;
+  /** A label, with "(optional)" when it is. */
+  optional(text: string, optional?: boolean, lang?: string): TemplateResult | string;
+  /** Autosaves the draft after a pause. */
+  changed(): void;
   answerLabel(method: string): string;
   needLabel(need: string): string;
   /** A number written the way the component's language writes it. */

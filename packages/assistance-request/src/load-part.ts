@@ -7,6 +7,6 @@ import { FetchError } from '@citopia/core/fetch';
  */
 export function loadPart<T>(load: () => Promise<T>): Promise<T> {
   return load().catch((error: unknown) => {
-    throw new FetchError(navigator.onLine === false ? 'offline' : 'network', `A part of the form could not be loaded: ${String(error)}`);
+    throw new FetchError(navigator.onLine === false ? 'offline' : 'network', String(error));
   });
 }
