@@ -11,7 +11,7 @@ import type { DateTimeParts } from './date-time.js';
 import { deviceKeeps, storage, survivesReload } from './device.js';
 import type { Draft, RequestHost, View } from './host.js';
 import { MAX_DESCRIPTION, attributeFieldId } from './limits.js';
-import { loadPart } from './load-part.js';
+import { lazyPart } from './load-part.js';
 import { detectFormat, loadDefinition, loadServices, type Endpoint } from './open311.js';
 import type { Attribute, Definition, Format, Receipt, RequestStatus, Service, SpecError } from './open311-read.js';
 import type { Outbox } from './outbox.js';
@@ -20,6 +20,7 @@ import './translations.js';
 
 /** The later steps (steps.ts), loaded with import() when first needed. */
 type Steps = typeof import('./steps.js');
+const loadStepsModule = lazyPart(() => import('./steps.js'));
 
 declare module '@citopia/core' {
   interface CitopiaEventMap {
@@ -140,7 +141,6 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
   /** The later steps, once loaded; `partError` when loading them failed (the draft is kept). */
   @state() private steps: Steps | undefined;
   @state() private partError: unknown;
-  private stepsLoading: Promise<Steps> | undefined;
 
   /** @internal */
   ep: Endpoint | undefined;
@@ -182,16 +182,10 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
 
   /**
    * The later steps. Asked for as soon as the person starts on the form, so they are there by
-   * "Continue"; a failed load is forgotten, so the next call asks the server again.
+   * "Continue"; after a failed load, the next call asks the server again (see lazyPart).
    */
-  private loadSteps(): Promise<Steps> {
-    return (this.stepsLoading ??= loadPart(() => import('./steps.js')).then(
-      (steps) => (this.steps = steps),
-      (error: unknown) => {
-        this.stepsLoading = undefined;
-        throw error;
-      },
-    ));
+  private async loadSteps(): Promise<Steps> {
+    return (this.steps ??= await loadStepsModule());
   }
 
   /** Starts loading the later steps early (their failure is shown when they are needed). */

@@ -32,7 +32,9 @@ describe('<citopia-assistance-request> when its later steps cannot be loaded', f
     // The summary, focused, says what happened in French, with "Try again".
     await until(() => $(el, '#steps-retry'), 8000, 'Try again');
     await until(() => deepActiveElement()?.id === 'summary', 8000, 'the summary focused');
-    expect(text(el, '#summary')).to.equal('Il y a un problème Le serveur est injoignable. Vérifiez votre connexion, puis réessayez. Réessayer');
+    expect(text(el, '#summary-title')).to.equal('Il y a un problème');
+    expect($$(el, '#summary li').map((li) => li.textContent)).to.deep.equal(['Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.']);
+    expect(text(el, '#steps-retry')).to.equal('Réessayer');
     await expectAccessible(el);
 
     // Nothing is lost: the fields as typed, and the draft on the device.

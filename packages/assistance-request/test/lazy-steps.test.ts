@@ -38,7 +38,7 @@ describe('the later steps of <citopia-assistance-request>', function () {
 
     const base = $(el, '[part=base]')!;
     const before = { box: base.getBoundingClientRect().toJSON(), text: base.textContent };
-    $(el, '#description')!.focus(); // the first focus inside the form asks for them
+    $(el, '#description')!.focus({ preventScroll: true }); // the first focus inside the form asks for them
     await until(() => laterRequested().includes('steps'), 8000, 'the later steps requested');
     await until(() => ['check-answers', 'sending', 'problems', 'confirmation'].every((name) => laterRequested().includes(name)), 8000, 'their modules');
     await settle();
