@@ -123,7 +123,10 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
   @state() error: unknown;
   /** @internal */
   @state() notice: '' | 'restored' | 'deleted' = '';
-  @state() private geo: '' | 'busy' | 'denied' | 'failed' = '';
+  /** @internal */
+  @state() geo: '' | 'busy' | 'denied' | 'failed' = '';
+  /** Why the part that finds the location could not be loaded. */
+  @state() private geoError: unknown;
   /** @internal */
   @state() progress = -1;
   @state() private uploadError: unknown;
@@ -185,7 +188,14 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
    * "Continue"; after a failed load, the next call asks the server again (see lazyPart).
    */
   private async loadSteps(): Promise<Steps> {
-    return (this.steps ??= await loadStepsModule());
+    if (!this.steps) {
+      const steps = await loadStepsModule();
+      const root = this.renderRoot as ShadowRoot;
+      // Their styles join the component's before anything of theirs renders.
+      if (!isServer && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(steps.stepStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, steps.stepStyles.styleSheet!];
+      this.steps = steps;
+    }
+    return this.steps;
   }
 
   /** Starts loading the later steps early (their failure is shown when they are needed). */
@@ -421,27 +431,15 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     this.live = this.live === text ? `${text}\u00a0` : text;
   }
 
-  private locate(): void {
-    if (!navigator.geolocation) {
-      this.geo = 'failed';
-      return;
+  /** "Use my location": the part that finds it comes with the later steps (usually there already). */
+  private async locate(): Promise<void> {
+    this.geoError = undefined;
+    try {
+      (await this.loadSteps()).locate(this);
+    } catch (error) {
+      this.geoError = error;
+      this.say(() => describeLoadError(error));
     }
-    this.geo = 'busy';
-    this.say(() => msg('Looking for your location…', { id: 'ar.geo.busy' }));
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        const { latitude, longitude } = position.coords;
-        this.a = { ...this.a, lat: Math.round(latitude * 1e6) / 1e6, long: Math.round(longitude * 1e6) / 1e6 };
-        this.geo = '';
-        this.changed();
-        this.say(() => this.placeText());
-      },
-      (error) => {
-        this.geo = error.code === error.PERMISSION_DENIED ? 'denied' : 'failed';
-        this.say(() => this.geoText());
-      },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
-    );
   }
 
   private forgetPlace(): void {
@@ -741,15 +739,11 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     }[need] ?? need;
   }
 
-  private placeText(): string {
+  /** @internal */
+  placeText(): string {
     return msg(str`Location found: ${this.a.lat}, ${this.a.long}`, { id: 'ar.geo.found' });
   }
 
-  private geoText(): string {
-    return this.geo === 'denied'
-      ? msg('This page may not use your location. That is fine: enter the address or describe the place instead.', { id: 'ar.geo.denied' })
-      : msg('Your location could not be found. Enter the address or describe the place instead.', { id: 'ar.geo.failed' });
-  }
 
   private renderNotices() {
     const date = new Date(this.savedAt || Date.now());
@@ -798,9 +792,17 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
             extra: 'geo-text',
           })}
           <div class="geo">
-            ${this.button(msg('Use my location', { id: 'ar.geo.use' }), () => this.locate(), true)}
-            <p id="geo-text" class=${this.geo === 'denied' || this.geo === 'failed' ? 'message warning' : 'muted'}>
-              ${this.geo === 'busy' ? msg('Looking for your location…', { id: 'ar.geo.busy' }) : this.geo ? this.geoText() : located ? this.placeText() : ''}
+            ${this.button(msg('Use my location', { id: 'ar.geo.use' }), () => void this.locate(), true)}
+            <p id="geo-text" class=${this.geoError !== undefined || this.geo === 'denied' || this.geo === 'failed' ? 'message warning' : 'muted'}>
+              ${this.geoError !== undefined
+                ? describeLoadError(this.geoError)
+                : this.geo === 'busy'
+                  ? msg('Looking for your location…', { id: 'ar.geo.busy' })
+                  : this.geo
+                    ? this.steps?.geoText(this)
+                    : located
+                      ? this.placeText()
+                      : ''}
             </p>
             ${located ? this.linkButton(msg('Remove the location', { id: 'ar.geo.remove' }), () => this.forgetPlace()) : ''}
           </div>

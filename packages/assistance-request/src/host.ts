@@ -54,6 +54,7 @@ export interface RequestHost extends HTMLElement {
   statusError: unknown;
   progress: number;
   notice: '' | 'restored' | 'deleted';
+  geo: '' | 'busy' | 'denied' | 'failed';
   mediaName: string;
   outbox: Outbox | undefined;
 
@@ -80,6 +81,8 @@ export interface RequestHost extends HTMLElement {
   /** A number written the way the component's language writes it. */
   number(n: number): string;
   date(value: string): string;
+  /** "Location found: …" */
+  placeText(): string;
   focus$(selector: string): Promise<void>;
   say(sentence: () => string): void;
   save(): void;
