@@ -8,14 +8,17 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { deepActiveElement, expectAccessible, press, until } from '@citopia/testing';
-import { $, $$, cleanUp, mount, sleep, startServer, text, typeInto } from './helpers.js';
+import { $, $$, cleanUp, mount, startServer, text, typeInto } from './helpers.js';
 
 const key = `offline-${Date.now()}`;
 const steps = new URL('../src/steps.js', import.meta.url).pathname;
 const unreachable = (times: number) => executeServerCommand('ar-unreachable-module', { key, path: steps, times });
 
+/** A hang guard, not a speed bound: the test machine may be busy (speed is measured by the bench). */
+const WAIT = 20_000;
+
 describe('<citopia-assistance-request> when its later steps cannot be loaded', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   before(() => void (document.cookie = `ar-unreachable=${key}; path=/`));
   after(() => void (document.cookie = 'ar-unreachable=; path=/; max-age=0'));
   afterEach(() => cleanUp());
@@ -30,8 +33,8 @@ describe('<citopia-assistance-request> when its later steps cannot be loaded', f
     await press('Enter');
 
     // The summary, focused, says what happened in French, with "Try again".
-    await until(() => $(el, '#steps-retry'), 8000, 'Try again');
-    await until(() => deepActiveElement()?.id === 'summary', 8000, 'the summary focused');
+    await until(() => $(el, '#steps-retry'), WAIT, 'Try again');
+    await until(() => deepActiveElement()?.id === 'summary', WAIT, 'the summary focused');
     expect(text(el, '#summary-title')).to.equal('Il y a un problème');
     expect($$(el, '#summary li').map((li) => li.textContent)).to.deep.equal(['Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.']);
     expect(text(el, '#steps-retry')).to.equal('Réessayer');
@@ -45,15 +48,15 @@ describe('<citopia-assistance-request> when its later steps cannot be loaded', f
     // Still failing: "Try again" says it again (the focus stays on the summary).
     $(el, '#steps-retry')!.focus();
     await press('Enter');
-    await sleep(300);
+    await until(() => deepActiveElement()?.id === 'summary', WAIT, 'the summary focused again');
     expect($(el, '#steps-retry')).to.exist;
 
     // The module can be fetched again: "Try again" checks the answers (what is missing now).
     await unreachable(0);
     $(el, '#steps-retry')!.focus();
     await press('Enter');
-    await until(() => !$(el, '#steps-retry'), 8000, 'the retry done');
-    await until(() => deepActiveElement()?.id === 'summary', 8000, 'the summary focused');
+    await until(() => !$(el, '#steps-retry'), WAIT, 'the retry done');
+    await until(() => deepActiveElement()?.id === 'summary', WAIT, 'the summary focused');
     expect($$(el, '#summary li a').map((a) => a.getAttribute('href'))).to.include.members(['#service', '#answer-email']);
     expect(($(el, '#description') as HTMLTextAreaElement).value).to.equal('Un trou devant la boulangerie');
   });

@@ -22,8 +22,11 @@ const requested = () =>
     .map((path) => path.slice(SRC.length).replace(/\.(js|ts)$/, ''));
 const laterRequested = () => requested().filter((name) => LATER.includes(name));
 
+/** A hang guard, not a speed bound: the test machine may be busy (speed is measured by the bench). */
+const WAIT = 20_000;
+
 describe('the later steps of <citopia-assistance-request>', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   afterEach(() => cleanUp());
 
   it('are requested only when the person starts on the form, and nothing moves when they arrive', async () => {
@@ -39,8 +42,8 @@ describe('the later steps of <citopia-assistance-request>', function () {
     const base = $(el, '[part=base]')!;
     const before = { box: base.getBoundingClientRect().toJSON(), text: base.textContent };
     $(el, '#description')!.focus({ preventScroll: true }); // the first focus inside the form asks for them
-    await until(() => laterRequested().includes('steps'), 8000, 'the later steps requested');
-    await until(() => ['check-answers', 'sending', 'problems', 'confirmation'].every((name) => laterRequested().includes(name)), 8000, 'their modules');
+    await until(() => laterRequested().includes('steps'), WAIT, 'the later steps requested');
+    await until(() => ['check-answers', 'sending', 'problems', 'confirmation'].every((name) => laterRequested().includes(name)), WAIT, 'their modules');
     await settle();
     // The XML reader is not among them: this server speaks JSON.
     expect(laterRequested()).not.to.include('open311-xml');
@@ -51,7 +54,7 @@ describe('the later steps of <citopia-assistance-request>', function () {
     // They are what "Continue" runs: the empty form's problems, in the focused summary.
     ($(el, 'button[type=submit]') as HTMLElement).focus();
     await press('Enter');
-    await until(() => deepActiveElement()?.id === 'summary', 8000, 'the summary focused');
+    await until(() => deepActiveElement()?.id === 'summary', WAIT, 'the summary focused');
     expect($$(el, '#summary li a').map((a) => a.getAttribute('href'))).to.include.members(['#service', '#description', '#address', '#answer-email']);
   });
 });
