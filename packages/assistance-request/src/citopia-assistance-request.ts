@@ -435,7 +435,7 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
   private async locate(): Promise<void> {
     this.geoError = undefined;
     try {
-      (await this.loadSteps()).locate(this);
+      (this.steps ?? (await this.loadSteps())).locate(this);
     } catch (error) {
       this.geoError = error;
       this.say(() => describeLoadError(error));
@@ -461,7 +461,7 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     this.uploadError = undefined;
     this.progress = 0;
     try {
-      const { uploadPhoto } = await this.loadSteps();
+      const { uploadPhoto } = this.steps ?? (await this.loadSteps());
       const url = await uploadPhoto(this.uploadUrl, photo, (fraction) => (this.progress = fraction));
       this.a = { ...this.a, media: url };
       this.mediaName = photo.name;
@@ -516,27 +516,30 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     el?.scrollIntoView?.({ block: 'center' });
   }
 
+  /** "Continue": at once when the later steps are there (as they usually are by then), else once they are loaded. */
   private onContinue(e: Event): void {
     e.preventDefault();
-    void this.continue();
+    if (this.steps) this.checkAnswers(this.steps);
+    else void this.continue();
   }
 
   /**
-   * "Continue": problems go to the error summary (focused); otherwise "check your answers". When
-   * the later steps cannot be loaded (offline), the summary says so, with "Try again"; the
-   * answers stay in the form and on the device.
+   * Loads the later steps, then checks the answers. When they cannot be loaded (offline), the
+   * summary says so, with "Try again"; the answers stay in the form and on the device.
    */
   private async continue(): Promise<void> {
-    let steps: Steps;
     try {
-      steps = await this.loadSteps();
-      this.partError = undefined;
+      this.checkAnswers(await this.loadSteps());
     } catch (error) {
       this.partError = error;
       this.save();
       void this.focus$('#summary');
-      return;
     }
+  }
+
+  /** Problems go to the error summary (focused); otherwise "check your answers". */
+  private checkAnswers(steps: Steps): void {
+    this.partError = undefined;
     this.serverErrors = undefined;
     this.problems = steps.findProblems(this);
     if (this.definitionError || (this.a.service && this.services.find((s) => s.code === this.a.service)?.metadata && !this.definition)) {

@@ -17,6 +17,6 @@ export function lazyPart<T>(load: () => Promise<T>): () => Promise<T> {
     (loading ??= (failed ? (import(/* @vite-ignore */ `${failed}?try=${++tries}`) as Promise<T>) : load()).catch((error: unknown) => {
       loading = undefined;
       failed ??= failedModule(error);
-      throw new FetchError(navigator.onLine === false ? 'offline' : 'network', String(error));
+      throw new FetchError(globalThis.navigator?.onLine === false ? 'offline' : 'network', String(error));
     }));
 }
