@@ -265,7 +265,7 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
       this.loaded = true;
     }
     // A request left waiting on this device (a reload, a crash, yesterday's visit) goes first.
-    if (!quiet && !isServer && [storage.getJson<unknown[]>(this.outboxKey) ?? []].flat().length) {
+    if (!quiet && this.waiting()) {
       try {
         const steps = await this.loadSteps();
         if (run !== this.run) return;
@@ -307,15 +307,22 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
     // A server has no storage, but the browser that hydrates may: do not warn in server output.
     this.kept = isServer || deviceKeeps();
     const draft = storage.getJson<Draft>(this.draftKey);
-    if (draft?.answers && draft.id) {
+    const restored = Boolean(draft?.answers && draft.id);
+    if (draft && restored) {
       this.a = { ...emptyAnswers(), ...draft.answers };
       this.draftId = draft.id;
       this.startedAt = draft.startedAt;
       this.savedAt = draft.savedAt;
       this.mediaName = draft.mediaName ?? '';
       this.notice = 'restored';
-      this.preload(); // someone who comes back to a draft is likely to send it
     }
+    // Someone who comes back to a draft is likely to send it; a waiting request is sent with them.
+    if (restored || this.waiting()) this.preload();
+  }
+
+  /** Whether a request waits in this device's outbox (a reload, a crash, yesterday's visit). */
+  private waiting(): boolean {
+    return !isServer && [storage.getJson<unknown[]>(this.outboxKey) ?? []].flat().length > 0;
   }
 
   /** What the page gives in advance (service-code, description) fills only empty answers: nothing typed is overwritten. */
