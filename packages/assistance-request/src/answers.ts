@@ -2,46 +2,10 @@
  * The person's answers, and the two ways of sending them: Open311 form fields and the JSON
  * adapter's body. Pure functions (they run in Node too).
  */
+import type { Answers } from './answer-model.js';
 import type { Definition } from './open311-format.js';
 
-export type AnswerMethod = '' | 'email' | 'phone' | 'post' | 'none';
-export const ANSWER_METHODS = ['email', 'phone', 'post', 'none'] as const;
-export const NEEDS = ['interpreter', 'sign-language', 'easy-read', 'large-print', 'other'] as const;
-
-export interface Answers {
-  service: string;
-  /** By attribute code: a string, or a list for multivaluelist. */
-  attrs: Record<string, string | string[]>;
-  description: string;
-  address: string;
-  lat?: number;
-  long?: number;
-  first: string;
-  last: string;
-  email: string;
-  phone: string;
-  answer: AnswerMethod;
-  postal: string;
-  needs: string[];
-  needsOther: string;
-  media: string;
-}
-
-export const emptyAnswers = (): Answers => ({
-  service: '',
-  attrs: {},
-  description: '',
-  address: '',
-  first: '',
-  last: '',
-  email: '',
-  phone: '',
-  answer: '',
-  postal: '',
-  needs: [],
-  needsOther: '',
-  media: '',
-});
+export * from './answer-model.js';
 
 export interface SendContext {
   key: string;

@@ -41,21 +41,6 @@ export const styles = [
     select {
       inline-size: 100%;
     }
-    .date-time {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em 1em;
-    }
-    .date-part label {
-      font-weight: 400;
-    }
-    .date-part input {
-      inline-size: 3.5em;
-    }
-    .date-part.year input,
-    .date-part.time input {
-      inline-size: 5em;
-    }
     .option {
       display: grid;
       grid-template-columns: 24px 1fr;
@@ -130,40 +115,6 @@ export const styles = [
       font-weight: 400;
       text-decoration: underline;
       text-underline-offset: 0.15em;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 1em;
-    }
-    .sending {
-      margin: 0;
-      align-self: center;
-    }
-    .check {
-      margin-block: 0 1.5em;
-    }
-    .check .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25em 1em;
-      padding-block: 0.6em;
-      border-block-end: 1px solid var(--_border);
-    }
-    .check dt {
-      flex: 1 1 12em;
-      font-weight: 600;
-    }
-    .check dd {
-      flex: 2 1 14em;
-      margin: 0;
-      white-space: pre-line;
-    }
-    .check dd:last-child:not(:nth-child(2)) {
-      flex: 0 0 auto;
-    }
-    .ref {
-      font-size: 1.25em;
     }
     progress {
       inline-size: 100%;

@@ -4,18 +4,23 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { CitopiaElement, formatNumber, primaryLanguage } from '@citopia/core';
 import { describeLoadError } from '@citopia/core/fetch';
-import { createSafeStorage } from '@citopia/core/storage';
 import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-assistance-request.styles.js';
-import { detectFormat, endpointUrl, loadDefinition, loadServices, loadStatus, resolveToken, type Endpoint } from './open311.js';
-import type { Attribute, Definition, Format, Receipt, RequestStatus, Service, SpecError } from './open311-format.js';
-import { deliver, isRetryable, retryAfterOf, RejectedError, type Outgoing } from './deliver.js';
-import { Outbox, type OutboxItem } from './outbox.js';
-import { ANSWER_METHODS, NEEDS, emptyAnswers, toJsonBody, toOpen311Body, type Answers } from './answers.js';
-import { MAX_DESCRIPTION, attributeFieldId, validate, type Problem } from './validate.js';
-import { PARTS, joinDateTime, splitDateTime, type DateTimeParts } from './date-time.js';
-import { uploadPhoto } from './upload.js';
+import { ANSWER_METHODS, NEEDS, emptyAnswers, type Answers } from './answer-model.js';
+import type { DateTimeParts } from './date-time.js';
+import { deviceKeeps, storage, survivesReload } from './device.js';
+import type { Draft, RequestHost, View } from './host.js';
+import { MAX_DESCRIPTION, attributeFieldId } from './limits.js';
+import { lazyPart } from './load-part.js';
+import { detectFormat, loadDefinition, loadServices, type Endpoint } from './open311.js';
+import type { Attribute, Definition, Format, Receipt, RequestStatus, Service, SpecError } from './open311-read.js';
+import type { Outbox } from './outbox.js';
+import type { Problem } from './validate.js';
 import './translations.js';
+
+/** The later steps (steps.ts), loaded with import() when first needed. */
+type Steps = typeof import('./steps.js');
+const loadStepsModule = lazyPart(() => import('./steps.js'));
 
 declare module '@citopia/core' {
   interface CitopiaEventMap {
@@ -26,29 +31,10 @@ declare module '@citopia/core' {
   }
 }
 
-type View = 'loading' | 'failed' | 'edit' | 'check' | 'queued' | 'done' | 'blocked';
-
-interface Draft {
-  id: string;
-  startedAt: number;
-  savedAt: number;
-  answers: Answers;
-  mediaName?: string;
-}
-
 type Option = [value: string, label: string, hint?: string];
 type InputType = 'text' | 'email' | 'tel';
 type Autocomplete = 'off' | 'given-name' | 'family-name' | 'email' | 'tel' | 'street-address';
 
-const storage = createSafeStorage('citopia:request:');
-/** Whether a write will still be there after a reload: stored, and the device's storage usable (`available`). */
-const survivesReload = (persisted: boolean) => persisted && storage.available;
-/** Whether the device keeps what is typed now: a full storage still counts as `available`, yet refuses writes. */
-function deviceKeeps(): boolean {
-  const { persisted } = storage.set('probe', '1');
-  storage.remove('probe');
-  return survivesReload(persisted);
-}
 /** A random id; crypto.randomUUID() exists only on https pages, getRandomValues everywhere. */
 const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 const COUNT_FROM = 400;
@@ -85,7 +71,7 @@ const HOLE = '\u0000';
  * @cssproperty --citopia-assistance-request-max-width - The largest width of the form (40rem).
  * @cssproperty --citopia-assistance-request-section-gap - Space between the form's sections (2rem).
  */
-export class AssistanceRequest extends CitopiaElement {
+export class AssistanceRequest extends CitopiaElement implements RequestHost {
   static override styles = styles;
 
   /** Open311 base URL (the city's relay), or the URL the JSON adapter posts to. */
@@ -114,38 +100,65 @@ export class AssistanceRequest extends CitopiaElement {
   /** Level of the component's headings (its sections get the next level). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() private view: View = 'loading';
-  @state() private services: Service[] = [];
-  @state() private definition: Definition | undefined;
+  /** @internal */
+  @state() view: View = 'loading';
+  /** @internal */
+  @state() services: Service[] = [];
+  /** @internal */
+  @state() definition: Definition | undefined;
   @state() private definitionError: unknown;
-  /** Date parts as typed ("01", "7.30"), shown while they still make the stored answer. */
-  private typedDates = new Map<string, DateTimeParts>();
+  /** @internal Date parts as typed ("01", "7.30"), shown while they still make the stored answer. */
+  readonly typedDates = new Map<string, DateTimeParts>();
   /** What the person asked to load again with "Try again" (its outcome gets the focus). */
   @state() private retried: '' | 'form' | 'definition' | 'photo' = '';
-  @state() private a: Answers = emptyAnswers();
-  @state() private problems: Problem[] = [];
-  @state() private serverErrors: SpecError[] | undefined;
-  @state() private tooFast = false;
-  @state() private error: unknown;
-  @state() private notice: '' | 'restored' | 'deleted' = '';
-  @state() private geo: '' | 'busy' | 'denied' | 'failed' = '';
-  @state() private progress = -1;
+  /** @internal */
+  @state() a: Answers = emptyAnswers();
+  /** @internal */
+  @state() problems: Problem[] = [];
+  /** @internal */
+  @state() serverErrors: SpecError[] | undefined;
+  /** @internal */
+  @state() tooFast = false;
+  /** @internal */
+  @state() error: unknown;
+  /** @internal */
+  @state() notice: '' | 'restored' | 'deleted' = '';
+  /** @internal */
+  @state() geo: '' | 'busy' | 'denied' | 'failed' = '';
+  /** Why the part that finds the location could not be loaded. */
+  @state() private geoError: unknown;
+  /** @internal */
+  @state() progress = -1;
   @state() private uploadError: unknown;
-  @state() private sending = false;
-  @state() private kept = true;
-  @state() private receipt: Receipt | undefined;
-  @state() private status: RequestStatus | undefined;
-  @state() private statusError: unknown;
+  /** @internal */
+  @state() sending = false;
+  /** @internal */
+  @state() kept = true;
+  /** @internal */
+  @state() receipt: Receipt | undefined;
+  /** @internal */
+  @state() status: RequestStatus | undefined;
+  /** @internal */
+  @state() statusError: unknown;
   @state() private live = '';
+  /** The later steps, once loaded; `partError` when loading them failed (the draft is kept). */
+  @state() private steps: Steps | undefined;
+  @state() private partError: unknown;
 
-  private ep: Endpoint | undefined;
-  private outbox: Outbox | undefined;
-  private draftId = randomId();
-  private startedAt = Date.now();
+  /** @internal */
+  ep: Endpoint | undefined;
+  /** @internal Created with the later steps, when there is something to send. */
+  outbox: Outbox | undefined;
+  /** @internal */
+  draftId = randomId();
+  /** @internal */
+  startedAt = Date.now();
   private savedAt = 0;
-  private mediaName = '';
+  /** @internal */
+  mediaName = '';
   private photo: File | undefined;
-  private hp = '';
+  /** @internal */
+  hp = '';
   private noSave = false;
   private loaded = false;
   private run = 0;
@@ -155,9 +168,40 @@ export class AssistanceRequest extends CitopiaElement {
   /** A reload or a closed tab does not disconnect the element: keep the last keystrokes on pagehide. */
   private readonly onHide = () => this.timers.save && this.save();
 
-  private get draftKey() {
+  /** @internal */
+  get draftKey() {
     return `draft:${this.adapter}:${this.endpoint}`;
   }
+
+  /** @internal */
+  get outboxKey() {
+    return `outbox:${this.adapter}:${this.endpoint}`;
+  }
+
+  /** @internal */
+  get pageLanguage() {
+    return this.dataLanguage;
+  }
+
+  /**
+   * The later steps. Asked for as soon as the person starts on the form, so they are there by
+   * "Continue"; after a failed load, the next call asks the server again (see lazyPart).
+   */
+  private async loadSteps(): Promise<Steps> {
+    if (!this.steps) {
+      const steps = await loadStepsModule();
+      const root = this.renderRoot as ShadowRoot;
+      // Their styles join the component's before anything of theirs renders.
+      if (!isServer && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(steps.stepStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, steps.stepStyles.styleSheet!];
+      this.steps = steps;
+    }
+    return this.steps;
+  }
+
+  /** Starts loading the later steps early (their failure is shown when they are needed). */
+  private readonly preload = () => {
+    if (!isServer && !this.steps) this.loadSteps().catch(() => {});
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -196,14 +240,7 @@ export class AssistanceRequest extends CitopiaElement {
     if (!quiet) {
       this.view = 'loading';
       this.outbox?.stop();
-      this.outbox = new Outbox(storage, `outbox:${this.adapter}:${this.endpoint}`, {
-        send: (item) => deliver(item),
-        retryable: isRetryable,
-        retryAfter: retryAfterOf,
-        onSent: (item, receipt) => void this.sent(item, receipt),
-        onRejected: (_item, error) => this.rejected(error),
-        onRetry: (item, error) => this.queued(item, error),
-      });
+      this.outbox = undefined;
       this.restore();
     }
     const base = this.adapter === 'json' ? this.servicesSrc : this.endpoint;
@@ -228,9 +265,19 @@ export class AssistanceRequest extends CitopiaElement {
       this.loaded = true;
     }
     // A request left waiting on this device (a reload, a crash, yesterday's visit) goes first.
-    if (!quiet && this.outbox!.items.length) {
+    if (!quiet && this.waiting()) {
+      try {
+        const steps = await this.loadSteps();
+        if (run !== this.run) return;
+        this.outbox = steps.openOutbox(this);
+      } catch (error) {
+        if (run !== this.run) return;
+        this.error = error;
+        this.view = 'failed';
+        return;
+      }
       this.view = 'queued';
-      void this.outbox!.flush(true);
+      void this.outbox.flush(true);
     }
   }
 
@@ -245,6 +292,8 @@ export class AssistanceRequest extends CitopiaElement {
     if (this.definition) return;
     try {
       const definition = await loadDefinition(this.ep, code);
+      // Its date and time fields come with the later steps: loaded with the questions, shown with them.
+      if (definition.attributes.some((a) => a.datatype === 'datetime')) await this.loadSteps();
       this.definitions.set(code, definition);
       if (this.a.service === code) this.definition = definition;
     } catch (error) {
@@ -258,7 +307,8 @@ export class AssistanceRequest extends CitopiaElement {
     // A server has no storage, but the browser that hydrates may: do not warn in server output.
     this.kept = isServer || deviceKeeps();
     const draft = storage.getJson<Draft>(this.draftKey);
-    if (draft?.answers && draft.id) {
+    const restored = Boolean(draft?.answers && draft.id);
+    if (draft && restored) {
       this.a = { ...emptyAnswers(), ...draft.answers };
       this.draftId = draft.id;
       this.startedAt = draft.startedAt;
@@ -266,6 +316,13 @@ export class AssistanceRequest extends CitopiaElement {
       this.mediaName = draft.mediaName ?? '';
       this.notice = 'restored';
     }
+    // Someone who comes back to a draft is likely to send it; a waiting request is sent with them.
+    if (restored || this.waiting()) this.preload();
+  }
+
+  /** Whether a request waits in this device's outbox (a reload, a crash, yesterday's visit). */
+  private waiting(): boolean {
+    return !isServer && [storage.getJson<unknown[]>(this.outboxKey) ?? []].flat().length > 0;
   }
 
   /** What the page gives in advance (service-code, description) fills only empty answers: nothing typed is overwritten. */
@@ -274,7 +331,8 @@ export class AssistanceRequest extends CitopiaElement {
     if (!this.a.service && this.services.some((s) => s.code === this.serviceCode)) this.a = { ...this.a, service: this.serviceCode };
   }
 
-  private save(): void {
+  /** @internal */
+  save(): void {
     clearTimeout(this.timers.save);
     delete this.timers.save;
     if (this.noSave) return;
@@ -284,12 +342,22 @@ export class AssistanceRequest extends CitopiaElement {
   }
 
   /** Autosave, debounced: one write after the person pauses. */
-  private changed(): void {
+  /** @internal */
+  changed(): void {
     clearTimeout(this.timers.save);
     this.timers.save = setTimeout(() => this.save(), 400);
   }
 
-  private startAgain(): void {
+  /** @internal */
+  dropDraft(): void {
+    storage.remove(this.draftKey);
+    clearTimeout(this.timers.save);
+    delete this.timers.save;
+    this.noSave = true;
+  }
+
+  /** @internal */
+  startAgain(): void {
     storage.remove(this.draftKey);
     this.a = emptyAnswers();
     this.draftId = randomId();
@@ -309,10 +377,7 @@ export class AssistanceRequest extends CitopiaElement {
   }
 
   private deleteDraft(): void {
-    storage.remove(this.draftKey);
-    clearTimeout(this.timers.save);
-    delete this.timers.save;
-    this.noSave = true;
+    this.dropDraft();
     this.notice = 'deleted';
     this.say(() => msg('Your answers were deleted from this device.', { id: 'ar.draft.deleted' }));
   }
@@ -323,7 +388,7 @@ export class AssistanceRequest extends CitopiaElement {
     const t = e.target as HTMLInputElement;
     const name = t.name;
     if (!name || t.type === 'file') return;
-    if (t.dataset.dateOf) return this.onDateInput(t.dataset.dateOf, t.dataset.field!);
+    if (t.dataset.dateOf) return this.steps?.readDateParts(this, t.dataset.dateOf, t.dataset.field!);
     if (name === this.honeypot) {
       this.hp = t.value;
       return;
@@ -350,15 +415,6 @@ export class AssistanceRequest extends CitopiaElement {
     this.changed();
   }
 
-  /** A part of a date and time typed: the answer is made of the four fields as they stand. */
-  private onDateInput(code: string, id: string): void {
-    const read = (part: string) => this.renderRoot.querySelector<HTMLInputElement>(`#${part === 'day' ? id : `${id}-${part}`}`)?.value ?? '';
-    const parts = Object.fromEntries(PARTS.map((part) => [part, read(part)])) as unknown as DateTimeParts;
-    this.typedDates.set(code, parts);
-    this.a = { ...this.a, attrs: { ...this.a.attrs, [code]: joinDateTime(parts) } };
-    this.changed();
-  }
-
   /** The remaining characters, announced politely only near the limit (GOV.UK's character count). */
   private announceCount(): void {
     if (MAX_DESCRIPTION - this.a.description.length <= COUNT_FROM) this.say(() => this.countText());
@@ -366,38 +422,31 @@ export class AssistanceRequest extends CitopiaElement {
 
   private countText(): string {
     const left = MAX_DESCRIPTION - this.a.description.length;
-    const n = formatNumber(this.locale, Math.abs(left));
+    const n = this.number(Math.abs(left));
     return left >= 0 ? msg(str`Characters remaining: ${n}`, { id: 'ar.count.left' }) : msg(str`Characters too many: ${n}`, { id: 'ar.count.over' });
   }
 
-  /** Puts a sentence (built in this element's language) in the polite live region. */
-  private say(sentence: () => string): void {
+  /** @internal */
+  number(n: number): string {
+    return formatNumber(this.locale, n);
+  }
+
+  /** @internal Puts a sentence (built in this element's language) in the polite live region. */
+  say(sentence: () => string): void {
     const text = this.localize(sentence);
     // The same sentence twice in a row is still announced: alternate a trailing space.
     this.live = this.live === text ? `${text}\u00a0` : text;
   }
 
-  private locate(): void {
-    if (!navigator.geolocation) {
-      this.geo = 'failed';
-      return;
+  /** "Use my location": the part that finds it comes with the later steps (usually there already). */
+  private async locate(): Promise<void> {
+    this.geoError = undefined;
+    try {
+      (this.steps ?? (await this.loadSteps())).locate(this);
+    } catch (error) {
+      this.geoError = error;
+      this.say(() => describeLoadError(error));
     }
-    this.geo = 'busy';
-    this.say(() => msg('Looking for your location…', { id: 'ar.geo.busy' }));
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        const { latitude, longitude } = position.coords;
-        this.a = { ...this.a, lat: Math.round(latitude * 1e6) / 1e6, long: Math.round(longitude * 1e6) / 1e6 };
-        this.geo = '';
-        this.changed();
-        this.say(() => this.placeText());
-      },
-      (error) => {
-        this.geo = error.code === error.PERMISSION_DENIED ? 'denied' : 'failed';
-        this.say(() => this.geoText());
-      },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
-    );
   }
 
   private forgetPlace(): void {
@@ -419,6 +468,7 @@ export class AssistanceRequest extends CitopiaElement {
     this.uploadError = undefined;
     this.progress = 0;
     try {
+      const { uploadPhoto } = this.steps ?? (await this.loadSteps());
       const url = await uploadPhoto(this.uploadUrl, photo, (fraction) => (this.progress = fraction));
       this.a = { ...this.a, media: url };
       this.mediaName = photo.name;
@@ -465,22 +515,40 @@ export class AssistanceRequest extends CitopiaElement {
     await this.moveFocusAfterUpdate(() => root.querySelector<HTMLElement>(target));
   }
 
-  private async focus$(selector: string): Promise<void> {
+  /** @internal */
+  async focus$(selector: string): Promise<void> {
     await this.updateComplete;
     const el = this.renderRoot.querySelector<HTMLElement>(selector);
     el?.focus();
     el?.scrollIntoView?.({ block: 'center' });
   }
 
-  private problemsNow(): Problem[] {
-    return validate(this.a, { hasServices: this.services.length > 0, definition: this.definition, requireContact: this.requireContact });
-  }
-
-  /** "Continue": problems go to the error summary (focused); otherwise "check your answers". */
+  /** "Continue": at once when the later steps are there (as they usually are by then), else once they are loaded. */
   private onContinue(e: Event): void {
     e.preventDefault();
+    if (this.steps) this.checkAnswers(this.steps);
+    else void this.continue();
+  }
+
+  /**
+   * Loads the later steps, then checks the answers. When they cannot be loaded (offline), the
+   * summary says so, with "Try again"; the answers stay in the form and on the device.
+   */
+  private async continue(): Promise<void> {
+    try {
+      this.checkAnswers(await this.loadSteps());
+    } catch (error) {
+      this.partError = error;
+      this.save();
+      void this.focus$('#summary');
+    }
+  }
+
+  /** Problems go to the error summary (focused); otherwise "check your answers". */
+  private checkAnswers(steps: Steps): void {
+    this.partError = undefined;
     this.serverErrors = undefined;
-    this.problems = this.problemsNow();
+    this.problems = steps.findProblems(this);
     if (this.definitionError || (this.a.service && this.services.find((s) => s.code === this.a.service)?.metadata && !this.definition)) {
       void this.focus$('#what-retry');
       return;
@@ -494,126 +562,16 @@ export class AssistanceRequest extends CitopiaElement {
     void this.focus$('#title');
   }
 
-  private change(field: string): void {
+  /** @internal */
+  change(field: string): void {
     this.view = 'edit';
     void this.focus$(`#${field}`);
-  }
-
-  private async send(): Promise<void> {
-    if (this.sending) return;
-    if (this.honeypot && this.hp) {
-      this.view = 'blocked';
-      return;
-    }
-    if ((Date.now() - this.startedAt) / 1000 < this.minFillSeconds) {
-      this.tooFast = true;
-      void this.focus$('#summary');
-      return;
-    }
-    this.tooFast = false;
-    const json = this.adapter === 'json';
-    const ctx = { key: this.draftId, language: this.dataLanguage, jurisdiction: this.jurisdictionId };
-    const format = this.ep?.format ?? 'json';
-    const item: Outgoing = {
-      key: this.draftId,
-      adapter: json ? 'json' : 'open311',
-      format,
-      url: json ? this.endpoint : endpointUrl({ base: this.endpoint, format }, 'requests', false),
-      body: json ? toJsonBody(this.a, this.definition, ctx) : toOpen311Body(this.a, this.definition, ctx),
-      createdAt: Date.now(),
-    };
-    this.save();
-    this.kept = survivesReload(this.outbox!.add(item));
-    await this.sendNow();
-  }
-
-  /** Sends what waits in the outbox now; a second press meanwhile does nothing. */
-  private async sendNow(): Promise<void> {
-    if (this.sending) return;
-    this.sending = true;
-    this.say(() => msg('Sending your request…', { id: 'ar.sending' }));
-    try {
-      await this.outbox!.flush(true);
-    } finally {
-      this.sending = false;
-    }
-  }
-
-  private async sent(item: OutboxItem, receipt: Receipt): Promise<void> {
-    if (item.key === this.draftId || storage.getJson<Draft>(this.draftKey)?.id === item.key) {
-      storage.remove(this.draftKey);
-      clearTimeout(this.timers.save);
-      delete this.timers.save;
-      this.noSave = true;
-      this.notice = '';
-    }
-    this.receipt = receipt;
-    this.status = undefined;
-    this.statusError = undefined;
-    this.view = 'done';
-    if (!receipt.id && receipt.token) await this.resolve();
-    this.emit('citopia-request-sent', { id: this.receipt.id, token: receipt.token, notice: receipt.notice });
-    // The focused heading says "sent"; the announcement adds what it does not: the reference.
-    const { id, token } = this.receipt;
-    this.say(() =>
-      id
-        ? `${msg('Your reference number:', { id: 'ar.done.reference' })} ${id}`
-        : `${msg('Your request was received. Its reference number is not ready yet; keep this code to ask about it:', { id: 'ar.done.token' })} ${token ?? ''}`,
-    );
-    void this.focus$('#title');
-  }
-
-  /** tokens/{token} until the server has given the request its number (a few tries). */
-  private async resolve(): Promise<void> {
-    for (const wait of [0, 1000, 2000]) {
-      await new Promise((r) => setTimeout(r, wait));
-      try {
-        const id = await resolveToken(this.ep ?? { base: this.endpoint, format: 'json' }, this.receipt!.token!);
-        if (id) {
-          this.receipt = { ...this.receipt, id };
-          return;
-        }
-      } catch {
-        /* not yet: the token stays the reference */
-      }
-    }
-  }
-
-  private rejected(error: unknown): void {
-    this.serverErrors = error instanceof RejectedError ? error.errors : [];
-    this.error = error;
-    this.view = 'edit';
-    this.emit('citopia-request-rejected', { errors: this.serverErrors });
-    void this.focus$('#summary');
-  }
-
-  private queued(item: OutboxItem, error: unknown): void {
-    this.error = error;
-    const entering = this.view !== 'queued';
-    if (entering) {
-      this.view = 'queued';
-      void this.focus$('#title');
-    }
-    this.emit('citopia-request-queued', { key: item.key, attempts: item.attempts });
-    // Said when it first waits, and after the person's own "try now"; not again at each automatic retry.
-    if (entering || this.sending) this.say(() => msg('Not sent yet. Your request is kept and will be sent automatically.', { id: 'ar.queued.live' }));
-  }
-
-  private async checkStatus(): Promise<void> {
-    this.statusError = undefined;
-    try {
-      if (!this.receipt!.id) await this.resolve();
-      this.status = this.receipt!.id ? await loadStatus(this.ep ?? { base: this.endpoint, format: 'json' }, this.receipt!.id, this.receipt!.statusUrl) : undefined;
-      if (!this.status) throw new Error('status');
-    } catch (error) {
-      this.statusError = error;
-    }
   }
 
   // ---- rendering -----------------------------------------------------------------------------
 
   override render() {
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" @focusin=${this.preload} @pointerenter=${this.preload}>
       <div class="visually-hidden" role="status">${this.live}</div>
       ${this.renderReadingToggle()}${this.renderView()}
     </div>`;
@@ -628,11 +586,11 @@ export class AssistanceRequest extends CitopiaElement {
           <p class="message error" role=${ifDefined(this.retried === 'form' ? undefined : 'alert')}>${describeLoadError(this.error)}</p>
           ${this.button(msg('Try again', { id: 'ar.retry' }), () => void this.retry('form'))}`;
       case 'check':
-        return this.renderCheck();
+        return this.steps?.renderCheckAnswers(this) ?? nothing;
       case 'queued':
-        return this.renderQueued();
+        return this.steps?.renderOutbox(this) ?? nothing;
       case 'done':
-        return this.renderDone();
+        return this.steps?.renderConfirmation(this) ?? nothing;
       case 'blocked':
         return html`${this.heading(msg('Your request could not be sent', { id: 'ar.blocked.title' }))}
           <p class="message error">${msg('Please contact the city by phone or at the counter.', { id: 'ar.blocked.text' })}</p>`;
@@ -641,20 +599,24 @@ export class AssistanceRequest extends CitopiaElement {
     }
   }
 
-  private heading(text: string, sub = 0, id = sub ? undefined : 'title') {
+  /** @internal */
+  heading(text: string, sub = 0, id = sub ? undefined : 'title') {
     return html`<div role="heading" aria-level=${this.headingLevel + sub} class="h${sub}" id=${ifDefined(id)} tabindex=${ifDefined(id ? -1 : undefined)}>${text}</div>`;
   }
 
-  private button(label: string, click: () => void, secondary = false, id?: string) {
+  /** @internal */
+  button(label: string, click: () => void, secondary = false, id?: string) {
     return html`<button type="button" part="button" class=${secondary ? 'secondary' : ''} id=${ifDefined(id)} @click=${click}>${label}</button>`;
   }
 
-  private linkButton(label: string, click: () => void, hidden = '', hiddenLang?: string) {
+  /** @internal */
+  linkButton(label: string, click: () => void, hidden = '', hiddenLang?: string) {
     return html`<button type="button" part="button" class="link" @click=${click}>${label}${hidden ? html`<span class="visually-hidden" lang=${ifDefined(this.other(hiddenLang))}> ${hidden}</span>` : ''}</button>`;
   }
 
   /** `lang` for a text of the server's when it is not in the page's language (screen readers then switch voice). */
-  private other(lang: string | undefined): string | undefined {
+  /** @internal */
+  other(lang: string | undefined): string | undefined {
     return lang && primaryLanguage(lang) !== primaryLanguage(this.dataLanguage) ? lang : undefined;
   }
 
@@ -665,28 +627,33 @@ export class AssistanceRequest extends CitopiaElement {
   }
 
   /** A translated sentence around a server's text (`build` gets the text's place), the text marked with its `lang`. */
-  private around(build: (text: string) => string, text: string, lang?: string) {
+  /** @internal */
+  around(build: (text: string) => string, text: string, lang?: string) {
     if (!this.other(lang)) return build(text);
     const [before = '', after = ''] = build(HOLE).split(HOLE);
     return html`${before}${this.marked(text, lang)}${after}`;
   }
 
-  private problem(id: string): Problem | undefined {
+  /** @internal */
+  problem(id: string): Problem | undefined {
     return this.problems.find((p) => p.field === id);
   }
 
-  private describedBy(id: string, hint?: string, extra = '') {
+  /** @internal */
+  describedBy(id: string, hint?: string, extra = '') {
     return [hint && `${id}-hint`, this.problem(id) && `${id}-error`, extra].filter(Boolean).join(' ') || nothing;
   }
 
-  private hintAndError(id: string, hint?: string, lang?: string) {
+  /** @internal */
+  hintAndError(id: string, hint?: string, lang?: string) {
     const p = this.problem(id);
     return html`${hint ? html`<div class="hint" id="${id}-hint" dir="auto" lang=${ifDefined(this.other(lang))}>${hint}</div>` : ''}${p
-      ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${msg('Error:', { id: 'ar.error.prefix' })}</span> ${this.problemText(p)}</p>`
+      ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${msg('Error:', { id: 'ar.error.prefix' })}</span> ${this.steps?.problemText(this, p)}</p>`
       : ''}`;
   }
 
-  private optional(text: string, optional?: boolean, lang?: string) {
+  /** @internal */
+  optional(text: string, optional?: boolean, lang?: string) {
     return optional ? this.around((text) => msg(str`${text} (optional)`, { id: 'ar.optional' }), text, lang) : this.marked(text, lang);
   }
 
@@ -736,7 +703,7 @@ export class AssistanceRequest extends CitopiaElement {
     const value = this.a.attrs[attr.code] ?? '';
     const o = { hint: attr.hint, optional: !attr.required, lang, optionLang: lang };
     if (attr.datatype.endsWith('list')) return this.choice(id, name, attr.description, attr.values.map((v) => [v.key, v.name]), value, { ...o, multi: attr.datatype === 'multivaluelist' });
-    if (attr.datatype === 'datetime') return this.dateTime(id, attr.code, attr.description, [value].flat().join(), o);
+    if (attr.datatype === 'datetime') return this.steps?.renderDateTime(this, id, attr.code, attr.description, [value].flat().join(), o) ?? nothing;
     return this.control(id, name, attr.description, [value].flat().join(), {
       ...o,
       type: 'text',
@@ -745,93 +712,24 @@ export class AssistanceRequest extends CitopiaElement {
     });
   }
 
-  /** A date and time: day, month, year and time fields in a fieldset (see date-time.ts). */
-  private dateTime(id: string, code: string, legend: string, value: string, o: { hint?: string; optional?: boolean }) {
-    const p = this.problem(id);
-    const typed = this.typedDates.get(code);
-    const parts = typed && joinDateTime(typed) === value ? typed : splitDateTime(value);
-    const hint = [o.hint, msg('For example: 1 3 2025, 07:30', { id: 'ar.datetime.hint' })].filter(Boolean).join(' ');
-    const labels: Record<string, string> = {
-      day: msg('Day', { id: 'ar.datetime.day' }),
-      month: msg('Month', { id: 'ar.datetime.month' }),
-      year: msg('Year', { id: 'ar.datetime.year' }),
-      time: msg('Time', { id: 'ar.datetime.time' }),
-    };
-    return html`<fieldset class="field ${p ? 'invalid' : ''}" aria-describedby=${this.describedBy(id, hint)}>
-      <legend dir="auto">${this.optional(legend, o.optional)}</legend>${this.hintAndError(id, hint)}
-      <div class="date-time">
-        ${PARTS.map((part) => {
-          const fid = part === 'day' ? id : `${id}-${part}`;
-          return html`<div class="date-part ${part}">
-            <label for=${fid}>${labels[part]}</label>
-            <input id=${fid} name="date:${code}:${part}" data-date-of=${code} data-field=${id} inputmode="numeric" autocomplete="off" .value=${parts[part]} aria-invalid=${p ? 'true' : 'false'} ?required=${!o.optional} />
-          </div>`;
-        })}
-      </div>
-    </fieldset>`;
-  }
-
-  private renderSummary() {
-    const items: TemplateResult[] = [];
-    if (this.tooFast) items.push(html`<li>${msg('Please take a moment to check your answers, then send them again.', { id: 'ar.too-fast' })}</li>`);
-    if (this.serverErrors) {
-      const list = this.serverErrors.length ? this.serverErrors.map((e) => e.description) : [describeLoadError(this.error)];
-      items.push(...list.map((text) => html`<li dir="auto">${text}</li>`));
-    }
-    if (this.progress >= 0) items.push(html`<li>${msg('Wait until the photo is uploaded.', { id: 'ar.photo.wait' })}</li>`);
-    for (const p of this.problems) {
-      items.push(html`<li><a href="#${p.field}" @click=${(e: Event) => (e.preventDefault(), void this.focus$(`#${p.field}`))}>${this.problemText(p)}</a></li>`);
-    }
+  /**
+   * @internal The error summary, always in the page (the focus goes to it); its list comes with
+   * the later steps (there is no problem before "Continue"), or says that they could not load.
+   */
+  renderSummary() {
+    const failed = this.partError !== undefined;
+    const items = failed ? [html`<li>${describeLoadError(this.partError)}</li>`] : (this.steps?.summaryItems(this) ?? []);
     // Focused when it shows, so a screen reader reads it once, as a group named by its heading
     // (an alert as well would have it said twice).
     const shown = items.length > 0;
     return html`<div id="summary" part="error-summary" class="summary ${shown ? 'shown' : ''}" role=${ifDefined(shown ? 'group' : undefined)} aria-labelledby=${ifDefined(shown ? 'summary-title' : undefined)} tabindex="-1">
       ${shown ? html`${this.heading(msg('There is a problem', { id: 'ar.summary.title' }), 1, 'summary-title')}<ul>${items}</ul>` : ''}
+      ${failed ? this.button(msg('Try again', { id: 'ar.retry' }), () => void this.continue(), true, 'steps-retry') : ''}
     </div>`;
   }
 
-  private problemText(p: Problem) {
-    const q = p.attribute?.description ?? '';
-    const lang = this.definition?.lang;
-    switch (p.kind) {
-      case 'service':
-        return msg('Choose what your request is about', { id: 'ar.error.service' });
-      case 'attr-required':
-        return this.around((q) => msg(str`Answer the question “${q}”`, { id: 'ar.error.attr-required' }), q, lang);
-      case 'attr-choose':
-        return this.around((q) => msg(str`Choose an answer to “${q}”`, { id: 'ar.error.attr-choose' }), q, lang);
-      case 'attr-number':
-        return this.around((q) => msg(str`The answer to “${q}” must be a number, like 12 or 2.5`, { id: 'ar.error.attr-number' }), q, lang);
-      case 'attr-datetime':
-        return this.around((q) => msg(str`The answer to “${q}” must be a date and time`, { id: 'ar.error.attr-datetime' }), q, lang);
-      case 'description':
-        return msg('Describe the problem or what you need', { id: 'ar.error.description' });
-      case 'description-long':
-        return msg(str`The description must be ${formatNumber(this.locale, MAX_DESCRIPTION)} characters or fewer`, { id: 'ar.error.description-long' });
-      case 'where':
-        return msg('Enter an address or a description of the place, or use your location', { id: 'ar.error.where' });
-      case 'name':
-        return msg('Enter your first name or last name', { id: 'ar.error.name' });
-      case 'reach':
-        return msg('Give us an email address, a phone number or a postal address', { id: 'ar.error.reach' });
-      case 'email':
-        return msg('Enter your email address, so that we can answer you by email', { id: 'ar.error.email' });
-      case 'email-format':
-        return msg('Enter an email address in the correct format, like name@example.ch', { id: 'ar.error.email-format' });
-      case 'phone':
-        return msg('Enter your phone number, so that we can call you', { id: 'ar.error.phone' });
-      case 'phone-format':
-        return msg('Enter a phone number, like 032 000 00 00 or +41 32 000 00 00', { id: 'ar.error.phone-format' });
-      case 'answer':
-        return msg('Choose how we should answer you', { id: 'ar.error.answer' });
-      case 'postal':
-        return msg('Enter your postal address, so that we can answer you by post', { id: 'ar.error.postal' });
-      case 'needs-other':
-        return msg('Tell us what you need', { id: 'ar.error.needs-other' });
-    }
-  }
-
-  private answerLabel(method: string): string {
+  /** @internal */
+  answerLabel(method: string): string {
     return {
       email: msg('By email', { id: 'ar.answer.email' }),
       phone: msg('By phone', { id: 'ar.answer.phone' }),
@@ -840,7 +738,8 @@ export class AssistanceRequest extends CitopiaElement {
     }[method] ?? '';
   }
 
-  private needLabel(need: string): string {
+  /** @internal */
+  needLabel(need: string): string {
     return {
       interpreter: msg('An interpreter (tell us the language)', { id: 'ar.need.interpreter' }),
       'sign-language': msg('Sign language', { id: 'ar.need.sign-language' }),
@@ -850,15 +749,11 @@ export class AssistanceRequest extends CitopiaElement {
     }[need] ?? need;
   }
 
-  private placeText(): string {
+  /** @internal */
+  placeText(): string {
     return msg(str`Location found: ${this.a.lat}, ${this.a.long}`, { id: 'ar.geo.found' });
   }
 
-  private geoText(): string {
-    return this.geo === 'denied'
-      ? msg('This page may not use your location. That is fine: enter the address or describe the place instead.', { id: 'ar.geo.denied' })
-      : msg('Your location could not be found. Enter the address or describe the place instead.', { id: 'ar.geo.failed' });
-  }
 
   private renderNotices() {
     const date = new Date(this.savedAt || Date.now());
@@ -894,7 +789,7 @@ export class AssistanceRequest extends CitopiaElement {
           ${this.definition?.attributes.map((attr, i) => this.renderAttribute(attr, i))}
           ${this.control('description', 'description', msg('Description', { id: 'ar.description.label' }), a.description, {
             multiline: true,
-            hint: msg(str`What happened, since when, and anything that helps. Up to ${formatNumber(this.locale, MAX_DESCRIPTION)} characters.`, { id: 'ar.description.hint' }),
+            hint: msg(str`What happened, since when, and anything that helps. Up to ${this.number(MAX_DESCRIPTION)} characters.`, { id: 'ar.description.hint' }),
           })}
           <div class="count ${left < 0 ? 'over' : ''}" aria-hidden="true">${this.countText()}</div>
           ${this.uploadUrl ? this.renderPhoto() : ''}
@@ -907,9 +802,17 @@ export class AssistanceRequest extends CitopiaElement {
             extra: 'geo-text',
           })}
           <div class="geo">
-            ${this.button(msg('Use my location', { id: 'ar.geo.use' }), () => this.locate(), true)}
-            <p id="geo-text" class=${this.geo === 'denied' || this.geo === 'failed' ? 'message warning' : 'muted'}>
-              ${this.geo === 'busy' ? msg('Looking for your location…', { id: 'ar.geo.busy' }) : this.geo ? this.geoText() : located ? this.placeText() : ''}
+            ${this.button(msg('Use my location', { id: 'ar.geo.use' }), () => void this.locate(), true)}
+            <p id="geo-text" class=${this.geoError !== undefined || this.geo === 'denied' || this.geo === 'failed' ? 'message warning' : 'muted'}>
+              ${this.geoError !== undefined
+                ? describeLoadError(this.geoError)
+                : this.geo === 'busy'
+                  ? msg('Looking for your location…', { id: 'ar.geo.busy' })
+                  : this.geo
+                    ? this.steps?.geoText(this)
+                    : located
+                      ? this.placeText()
+                      : ''}
             </p>
             ${located ? this.linkButton(msg('Remove the location', { id: 'ar.geo.remove' }), () => this.forgetPlace()) : ''}
           </div>
@@ -980,123 +883,14 @@ export class AssistanceRequest extends CitopiaElement {
     </section>`;
   }
 
-  private date(value: string): string {
+  /** @internal */
+  date(value: string): string {
     const date = new Date(value);
     if (!value || Number.isNaN(date.getTime())) return value;
     const tag = this.dataLanguage.startsWith(this.locale) ? this.dataLanguage : this.locale;
     return new Intl.DateTimeFormat(this.locale === 'ar' ? 'ar-u-nu-latn' : tag, { dateStyle: 'long', timeStyle: 'short' }).format(date);
   }
 
-  /** label, value, the field "Change" goes back to, and the languages of label and value when they are the server's. */
-  private rows(): Array<[string, string, string, string?, string?]> {
-    const a = this.a;
-    const none = msg('Not given', { id: 'ar.check.none' });
-    const rows: Array<[string, string, string, string?, string?]> = [];
-    const service = this.services.find((s) => s.code === a.service);
-    const lang = this.definition?.lang;
-    if (service) rows.push([msg('Subject', { id: 'ar.what.service' }), service.name, 'service', undefined, service.lang]);
-    this.definition?.attributes.forEach((attr, i) => {
-      if (!attr.variable) return;
-      const value = [a.attrs[attr.code] ?? []].flat().filter(Boolean);
-      const names = value.map((v) => attr.values.find((x) => x.key === v)?.name ?? (attr.datatype === 'datetime' ? this.date(v) : v));
-      const fromList = value.length > 0 && value.every((v) => attr.values.some((x) => x.key === v));
-      rows.push([attr.description, names.join(', ') || none, attributeFieldId(i), lang, fromList ? lang : undefined]);
-    });
-    rows.push([msg('Description', { id: 'ar.description.label' }), a.description.trim(), 'description']);
-    const place = [a.address.trim(), a.lat !== undefined ? `${a.lat}, ${a.long}` : ''].filter(Boolean).join(' · ');
-    rows.push([msg('Where?', { id: 'ar.where.title' }), place, 'address']);
-    if (this.uploadUrl) rows.push([msg('Photo', { id: 'ar.photo.label' }), a.media ? this.mediaName : none, 'photo']);
-    const name = `${a.first.trim()} ${a.last.trim()}`.trim();
-    rows.push([msg('Name', { id: 'ar.check.name' }), name || msg('Anonymous', { id: 'ar.check.anonymous' }), 'first']);
-    rows.push([msg('Email address', { id: 'ar.who.email' }), a.email.trim() || none, 'email']);
-    rows.push([msg('Phone number', { id: 'ar.who.phone' }), a.phone.trim() || none, 'phone']);
-    rows.push([msg('How should we answer you?', { id: 'ar.answer.legend' }), this.answerLabel(a.answer), 'answer-email']);
-    if (a.answer === 'post') rows.push([msg('Postal address', { id: 'ar.who.postal' }), a.postal.trim(), 'postal']);
-    const needs = [...a.needs.map((n) => this.needLabel(n)), a.needsOther.trim()].filter(Boolean).join(', ');
-    rows.push([msg('Accessibility needs', { id: 'ar.needs.title' }), needs || none, 'needs']);
-    return rows;
-  }
-
-  private renderCheck() {
-    return html`${this.heading(msg('Check your answers before sending', { id: 'ar.check.title' }))} ${this.renderSummary()}
-      <dl part="check" class="check">
-        ${this.rows().map(
-          ([label, value, field, labelLang, valueLang]) => html`<div class="row">
-            <dt dir="auto" lang=${ifDefined(this.other(labelLang))}>${label}</dt>
-            <dd dir="auto" lang=${ifDefined(this.other(valueLang))}>${value}</dd>
-            <dd>${this.linkButton(msg('Change', { id: 'ar.check.change' }), () => this.change(field), label, labelLang)}</dd>
-          </div>`,
-        )}
-      </dl>
-      <p>${msg('By sending this request, you confirm that the information is correct to the best of your knowledge.', { id: 'ar.check.confirm' })}</p>
-      <div class="actions">
-        <button type="button" part="button" id="send" @click=${() => void this.send()}>${msg('Send the request', { id: 'ar.check.send' })}</button>
-        ${this.sending ? this.sendingNote() : nothing}
-        ${this.button(msg('Back to the form', { id: 'ar.check.back' }), () => this.change('title'), true)}
-      </div>`;
-  }
-
-  /**
-   * While sending, the focused button keeps its name and state (a control that changes under
-   * the focus is read again: a second announcement of what the live region already says once);
-   * send() ignores a second press. Sighted people see this note beside it instead.
-   */
-  private sendingNote() {
-    return html`<p class="sending" part="sending" aria-hidden="true">${msg('Sending…', { id: 'ar.check.sending' })}</p>`;
-  }
-
-  private renderQueued() {
-    return html`${this.heading(msg('Your request is not sent yet', { id: 'ar.queued.title' }))}
-      <div class="message warning" part="outbox">
-        <p>${describeLoadError(this.error)}</p>
-        <p>
-          ${this.kept
-            ? msg('It is kept on this device and will be sent automatically as soon as possible, also the next time you open this page.', { id: 'ar.queued.kept' })
-            : msg('This device cannot keep it: leave this page open, and we will keep trying.', { id: 'ar.queued.not-kept' })}
-        </p>
-        <button type="button" part="button" @click=${() => void this.sendNow()}>${msg('Try to send it now', { id: 'ar.queued.retry' })}</button>
-        ${this.sending ? this.sendingNote() : nothing}
-      </div>`;
-  }
-
-  private renderDone() {
-    const r = this.receipt!;
-    const a = this.a;
-    const next = {
-      email: msg(str`We will answer you by email at ${a.email}.`, { id: 'ar.next.email' }),
-      phone: msg(str`We will call you at ${a.phone}.`, { id: 'ar.next.phone' }),
-      post: msg('We will answer you by post.', { id: 'ar.next.post' }),
-    }[a.answer as string];
-    const s = this.status;
-    return html`${this.heading(msg('Your request has been sent', { id: 'ar.done.title' }))}
-      <div part="confirmation" class="message success">
-        ${r.id
-          ? html`<p>${msg('Your reference number:', { id: 'ar.done.reference' })} <strong class="ref">${r.id}</strong></p>`
-          : html`<p>${msg('Your request was received. Its reference number is not ready yet; keep this code to ask about it:', { id: 'ar.done.token' })} <strong class="ref">${r.token}</strong></p>`}
-        ${r.notice ? html`<p dir="auto">${r.notice}</p>` : ''}
-      </div>
-      ${this.heading(msg('What happens next', { id: 'ar.next.title' }), 1)}
-      <p>${msg('The team in charge reads your request and deals with it. Keep your reference number: you need it to ask about your request.', { id: 'ar.next.text' })}</p>
-      ${next ? html`<p>${next}</p>` : ''}
-      ${this.button(msg('Check the status', { id: 'ar.status.check' }), () => void this.checkStatus(), true, 'status')}
-      <div aria-live="polite">
-        ${s
-          ? html`<dl class="check">
-              ${[
-                [msg('Status', { id: 'ar.status.status' }), { open: msg('Open', { id: 'ar.status.open' }), closed: msg('Closed', { id: 'ar.status.closed' }) }[s.status] ?? s.status],
-                [msg('Notes', { id: 'ar.status.notes' }), s.notes],
-                [msg('Sent on', { id: 'ar.status.requested' }), this.date(s.requested)],
-                [msg('Last update', { id: 'ar.status.updated' }), this.date(s.updated)],
-                [msg('Expected by', { id: 'ar.status.expected' }), this.date(s.expected)],
-              ]
-                .filter(([, v]) => v)
-                .map(([k, v]) => html`<div class="row"><dt>${k}</dt><dd dir="auto">${v}</dd></div>`)}
-            </dl>`
-          : ''}
-        ${this.statusError ? html`<p class="message error">${describeLoadError(this.statusError)}</p>` : ''}
-      </div>
-      ${this.button(msg('Make another request', { id: 'ar.done.again' }), () => this.startAgain(), true)}`;
-  }
 }
 
 /**

@@ -8,7 +8,8 @@
  * - "json": POST JSON to any endpoint with an `Idempotency-Key` header, the same on every retry.
  */
 import { FetchError, fetchText } from '@citopia/core/fetch';
-import { parseData, toErrors, toReceipt, type Format, type Receipt, type SpecError } from './open311-format.js';
+import { parseDocument, type Format, type Receipt, type SpecError } from './open311-read.js';
+import { toErrors, toReceipt } from './open311-results.js';
 
 export interface Outgoing {
   /** The idempotency key: one per request, kept across every retry. */
@@ -38,12 +39,12 @@ export async function deliver(item: Outgoing, timeout = 20_000): Promise<Receipt
     : { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', Accept: item.format === 'xml' ? 'text/xml' : 'application/json' };
   try {
     const { text } = await fetchText(item.url, { method: 'POST', headers, body: item.body, timeout });
-    return toReceipt(parseData(text, json ? 'json' : item.format));
+    return toReceipt(await parseDocument(text, json ? 'json' : item.format));
   } catch (error) {
     if (error instanceof FetchError && error.kind === 'http' && !error.retryable) {
       let errors: SpecError[] = [];
       try {
-        const data = parseData(error.body ?? '', json ? 'json' : item.format);
+        const data = await parseDocument(error.body ?? '', json ? 'json' : item.format);
         errors = toErrors((data as { errors?: unknown })?.errors ?? data);
       } catch {
         /* a refusal without the spec's error list */

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { clickWhenShown, defineFixtures, failingFirst, until, type FixtureContext } from '@citopia/core/fixtures';
 import type { AssistanceRequest } from './citopia-assistance-request.js';
-import { emptyAnswers, type Answers } from './answers.js';
+import { emptyAnswers, type Answers } from './answer-model.js';
 
 /** The static Open311 trees in fixtures/open311/ (written by @citopia/open311-server's static-tree.mjs). */
 const tree = (ctx: FixtureContext, name: string, variant = '') =>

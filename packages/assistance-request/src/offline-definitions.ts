@@ -17,16 +17,16 @@ export const keepsOffline = (path: string) => KEPT.test(path);
  * `load()` the text of `url` and `read` it; keeps the text once it could be read (an error page
  * is never kept), or answers with the kept text when the network fails.
  */
-export async function withOfflineCopy<T>(url: string, load: () => Promise<string>, read: (text: string) => T): Promise<T> {
+export async function withOfflineCopy<T>(url: string, load: () => Promise<string>, read: (text: string) => T | Promise<T>): Promise<T> {
   let text: string;
   try {
     text = await load();
   } catch (error) {
     const kept = error instanceof FetchError && ['offline', 'timeout', 'network'].includes(error.kind) ? storage.get(url) : null;
     if (kept === null) throw error;
-    return read(kept);
+    return await read(kept);
   }
-  const value = read(text);
+  const value = await read(text);
   storage.set(url, text);
   return value;
 }

@@ -4,7 +4,7 @@
  */
 import { fetchText } from '@citopia/core/fetch';
 import { keepsOffline, withOfflineCopy } from './offline-definitions.js';
-import { parseData, toDefinition, toFormats, toServices, toStatus, toReceipt, type Definition, type Format, type RequestStatus, type Service } from './open311-format.js';
+import { loadXmlReader, parseDocument, toDefinition, toFormats, toServices, type Definition, type Format, type Service } from './open311-read.js';
 
 export interface Endpoint {
   /** Base URL: the city's relay (see docs/open311-relay.md), `services.json` is relative to it. */
@@ -34,11 +34,13 @@ async function read(ep: Endpoint, path: string): Promise<{ data: unknown; lang: 
   };
   // The service list and definitions are kept for offline use (offline-definitions.ts); a kept
   // copy's language is not known, so its texts are then taken to be in the page's language.
-  const parse = (text: string) => parseData(text, ep.format);
-  const data = keepsOffline(path) ? await withOfflineCopy(url, load, parse) : parse(await load());
+  const parse = (text: string) => parseDocument(text, ep.format);
+  // An XML server's reader is fetched while the document is (a no-op once it is loaded).
+  if (ep.format === 'xml') void loadXmlReader().catch(() => {});
+  const data = keepsOffline(path) ? await withOfflineCopy(url, load, parse) : await parse(await load());
   return { data, lang };
 }
-const get = (ep: Endpoint, path: string): Promise<unknown> => read(ep, path).then((r) => r.data);
+export const get = (ep: Endpoint, path: string): Promise<unknown> => read(ep, path).then((r) => r.data);
 
 /**
  * The format to use: JSON when discovery.json answers and offers it; otherwise what
@@ -61,13 +63,3 @@ export const loadServices = (ep: Endpoint): Promise<Service[]> =>
 
 export const loadDefinition = (ep: Endpoint, code: string): Promise<Definition> =>
   read(ep, `services/${encodeURIComponent(code)}`).then(({ data, lang }) => (lang ? { ...toDefinition(data), lang } : toDefinition(data)));
-
-/** tokens/{token}: the service_request_id once the server has one. */
-export const resolveToken = (ep: Endpoint, token: string): Promise<string | undefined> =>
-  get(ep, `tokens/${encodeURIComponent(token)}`).then((data) => toReceipt(data).id);
-
-/** requests/{id}, or the JSON adapter's status URL. */
-export async function loadStatus(ep: Endpoint, id: string, statusUrl?: string): Promise<RequestStatus | undefined> {
-  if (statusUrl) return toStatus(parseData((await fetchText(statusUrl, { headers: { Accept: 'application/json' } })).text, 'json'));
-  return toStatus(await get(ep, `requests/${encodeURIComponent(id)}`));
-}

@@ -6,7 +6,7 @@
  *
  * Plain TypeScript without DOM: the component and the benchmark (in Node) run this same code.
  */
-import type { Receipt } from './open311-format.js';
+import type { Receipt } from './open311-read.js';
 import type { Outgoing } from './deliver.js';
 
 /** What the outbox needs of a storage (createSafeStorage from @citopia/core/storage fits). */

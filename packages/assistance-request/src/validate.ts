@@ -2,11 +2,12 @@
  * Checks the answers before the "check your answers" step. Returns problems as data (field id,
  * kind, the attribute concerned) so the component words them in the person's language.
  */
-import type { Answers } from './answers.js';
+import type { Answers } from './answer-model.js';
 import type { Attribute, Definition } from './open311-format.js';
 import { isDateTime } from './date-time.js';
+import { attributeFieldId, MAX_DESCRIPTION } from './limits.js';
 
-export const MAX_DESCRIPTION = 4000;
+export { attributeFieldId, MAX_DESCRIPTION } from './limits.js';
 
 export type ProblemKind =
   | 'service'
@@ -39,9 +40,6 @@ export interface ValidationContext {
   definition: Definition | undefined;
   requireContact: boolean;
 }
-
-/** Ids of the controls in the component's shadow root. */
-export const attributeFieldId = (index: number) => `a${index}`;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s()./-]{6,}$/;
