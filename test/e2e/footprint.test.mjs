@@ -95,3 +95,47 @@ test('no English source text shows in the French page while the chunks arrive', 
     await page.close();
   }
 });
+
+test('code chunks that arrive after the first view (on a first focus or pointer) move nothing on the page', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${demo.url}/`, { waitUntil: 'networkidle' });
+    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    // From now on: every layout shift, and every code chunk held back 1.2 s (catalogues too).
+    const lazy = [];
+    await page.route('**/assets/citopia/cdn/chunks/**', async (route) => {
+      lazy.push(new URL(route.request().url()).pathname);
+      await new Promise((r) => setTimeout(r, 1200));
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      window.__shift = 0;
+      window.__shifts = [];
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => {
+          window.__shift += e.value;
+          window.__shifts.push(e.sources.map((s) => s.node?.nodeName ?? '?').join(' '));
+        }),
+      ).observe({ type: 'layout-shift' });
+    });
+    // A resident points at and focuses into each component (no click, no typing: nothing changes
+    // on screen but the focus ring), which is what asks for the later parts of each.
+    for (const tag of TAGS) {
+      // (The first control in the shadow root, not the city's fallback links in the light DOM.)
+      const control = (await page.evaluateHandle((t) => document.querySelector(t).shadowRoot.querySelector('input, select, textarea, button, a[href]'), tag)).asElement();
+      assert.ok(control, `${tag} has a control`);
+      await control.hover();
+      await control.focus();
+    }
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const { shift, shifts } = await page.evaluate(() => ({ shift: window.__shift, shifts: window.__shifts }));
+    console.log(`# chunks asked for after the first view: ${lazy.join(', ') || 'none'}`);
+    assert.ok(lazy.length > 0, 'some code arrives only after a first interaction (else this test checks nothing)');
+    assert.equal(shift, 0, `layout shifted by ${shift} while the chunks arrived (${shifts.join('; ')})`);
+  } finally {
+    await page.close();
+  }
+});

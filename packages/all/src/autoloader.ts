@@ -8,6 +8,8 @@
  * list of links, say) stays visible, so a failed download (offline) loses nothing; it is tried
  * again when the browser comes back online.
  */
+import { chunkLoader } from '@citopia/core/chunk';
+
 // What every component shares, in this file rather than in small chunks shared between them, so
 // that a page loads this file, one chunk per component it uses and one translation chunk.
 export * from '@citopia/core';
@@ -16,17 +18,20 @@ export * from '@citopia/core/fetch';
 export * from '@citopia/core/storage';
 export * from '@citopia/core/safe-url';
 export * from '@citopia/core/language-map';
+export * from '@citopia/core/chunk';
 // The Lit parts that more than one component uses, for the same reason.
 export { msg, str } from '@lit/localize';
 export { isServer } from 'lit';
 export { property, state } from 'lit/decorators.js';
 export { ifDefined } from 'lit/directives/if-defined.js';
 
+// chunkLoader: a chunk that failed is asked for again under a new address (browsers keep a
+// failed module fetch).
 const loaders: Record<string, () => Promise<unknown>> = {
-  'citopia-service-finder': () => import('@citopia/service-finder'),
-  'citopia-assistance-request': () => import('@citopia/assistance-request'),
-  'citopia-privacy-notice': () => import('@citopia/privacy-notice'),
-  'citopia-open-source-badge': () => import('@citopia/open-source-badge'),
+  'citopia-service-finder': chunkLoader(() => import('@citopia/service-finder')),
+  'citopia-assistance-request': chunkLoader(() => import('@citopia/assistance-request')),
+  'citopia-privacy-notice': chunkLoader(() => import('@citopia/privacy-notice')),
+  'citopia-open-source-badge': chunkLoader(() => import('@citopia/open-source-badge')),
 };
 
 const loading = new Map<string, Promise<unknown>>();

@@ -4,16 +4,21 @@
  * error sentences. Server rendering cannot wait for a chunk: in Node, server-layer.ts hands both
  * over at once.
  */
+import { chunkLoader } from '@citopia/core/chunk';
+
 export type Layer = typeof import('./details-layer.js');
 export type Validation = typeof import('./validate-config.js');
 
 export let layer: Layer | undefined;
 export let validation: Validation | undefined;
 let loading: Promise<Layer> | undefined;
+// A failed chunk is asked for again under a new address: browsers keep a failed import().
+const importLayer = chunkLoader(() => import('./details-layer.js'));
+const importValidation = chunkLoader(() => import('./validate-config.js'));
 
 /** The layer, loaded once; a failed load (offline) is forgotten, so the next call tries again. */
 export function loadDetailsLayer(): Promise<Layer> {
-  return (loading ??= import('./details-layer.js').then(
+  return (loading ??= importLayer().then(
     (module) => (layer = module),
     (error: unknown) => {
       loading = undefined;
@@ -23,7 +28,7 @@ export function loadDetailsLayer(): Promise<Layer> {
 }
 
 /** The error sentences and the contact finder, for a configuration that does not hold. */
-export const loadValidation = (): Promise<Validation> => import('./validate-config.js').then((module) => (validation = module));
+export const loadValidation = (): Promise<Validation> => importValidation().then((module) => (validation = module));
 
 export function useLazyParts(details: Layer, checks: Validation): void {
   layer = details;
