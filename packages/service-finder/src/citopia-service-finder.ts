@@ -2,6 +2,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement, formatNumber, plural } from '@citopia/core';
@@ -10,12 +11,13 @@ import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-service-finder.styles.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QueryToken } from './search/normalize.js';
+import type { ResultContext } from './result-view.js';
 import { isOpen311List, readNativeCatalogue } from './catalogue/native.js';
 import type { Authority, Catalogue, Service } from './catalogue/types.js';
 import type { SourceSpec } from './catalogue/sources.js';
 import type { SourceNotes } from './sources-view.js';
 import type { SourcesState } from './catalogue/sources.js';
-import { localText, readableText } from './text.js';
+import { localText } from './text.js';
 import './translations.js';
 
 export type { Authority, AuthorityKind, Catalogue, Service } from './catalogue/types.js';
@@ -83,11 +85,23 @@ const reader = () => extras().then((m) => m.read);
  * shared link, a server-rendered finder); not when the page is idle: a page where nobody
  * searches does not download it. Both chunks at once, not one after the other.
  */
-let resultsCode: (typeof import('./search/search-index.js') & typeof import('./channels.js')) | undefined;
-const results = lazy(() => Promise.all([import('./search/search-index.js'), import('./channels.js')]).then(([search, channels]) => (resultsCode = { ...search, ...channels })));
+let resultsCode: (typeof import('./search/search-index.js') & typeof import('./result-view.js')) | undefined;
+const results = lazy(() => Promise.all([import('./search/search-index.js'), import('./result-view.js')]).then(([search, view]) => (resultsCode = { ...search, ...view })));
 
 /** How long typing must pause before the result count is announced (and the URL updated). */
 const ANNOUNCE_DELAY = 700;
+
+/** Numbers as the locale writes them (a formatter is slow to create, and counts render on every key press). */
+const numbers = new Map<string, string>();
+function formatCount(locale: string, n: number): string {
+  const key = locale + n;
+  let text = numbers.get(key);
+  if (text === undefined) {
+    if (numbers.size > 1000) numbers.clear();
+    numbers.set(key, (text = formatNumber(locale, n)));
+  }
+  return text;
+}
 
 /**
  * @summary People find the city service they need, in their language, as they type: search that
@@ -173,7 +187,7 @@ export class ServiceFinder extends CitopiaElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   /** How many results show at first and each time "show more" is pressed. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
 
   /** The search typed. */
   @property() query = '';
@@ -196,7 +210,7 @@ export class ServiceFinder extends CitopiaElement {
   @state() private status: Status = 'loading';
   @state() private error: unknown;
   @state() private catalogue: Catalogue | undefined;
-  @state() private shown = 20;
+  @state() private shown = 10;
   @state() private announcement = '';
   /**
    * The sources' side of things: their authorities (more than one shows the filter and the
@@ -223,6 +237,8 @@ export class ServiceFinder extends CitopiaElement {
   private focusAfterUpdate: (() => void) | undefined;
   private jsonLdScript: HTMLScriptElement | undefined;
   private readonly onPopState = () => this.applyUrlState();
+  /** Renders the results (from the results' code; it keeps what does not change as people type). */
+  private resultView: import('./result-view.js').ResultView | undefined;
   /** The results chunk could not be loaded (offline): said, with "Try again". */
   @state() private resultsError: unknown;
 
@@ -345,6 +361,7 @@ export class ServiceFinder extends CitopiaElement {
     const searchChanged = ['query', 'category', 'audience', 'authority', 'catalogue', 'dataLanguage'].some((k) => changed.has(k));
     if (searchChanged && !changed.has('shown')) this.shown = Math.max(1, this.pageSize);
     if (searchChanged || changed.has('shown') || changed.has('locale')) this.search();
+    if (changed.has('strings')) this.resultView?.forget();
   }
 
   protected override updated(): void {
@@ -562,7 +579,7 @@ export class ServiceFinder extends CitopiaElement {
 
   private countText(): string {
     const n = this.total;
-    const count = formatNumber(this.locale, n);
+    const count = formatCount(this.locale, n);
     if (n === 0) return msg('No service found.', { id: 'finder.count.none' });
     return plural(this.locale, n, {
       one: () => msg('One service found.', { id: 'finder.count.one' }),
@@ -589,20 +606,6 @@ export class ServiceFinder extends CitopiaElement {
     return html`<div role="heading" aria-level=${level} class="heading" id=${ifDefined(id)} tabindex=${ifDefined(id ? -1 : undefined)}>${content}</div>`;
   }
 
-  /** The text with the query's words in <mark>, built from match ranges as text nodes. */
-  private highlight(text: string): unknown {
-    if (!this.tokens.length) return text;
-    const ranges = resultsCode!.matchRanges(text, this.tokens);
-    if (!ranges.length) return text;
-    const out: unknown[] = [];
-    let at = 0;
-    for (const [from, to] of ranges) {
-      out.push(text.slice(at, from), html`<mark part="mark">${text.slice(from, to)}</mark>`);
-      at = to;
-    }
-    out.push(text.slice(at));
-    return out;
-  }
 
   private fill(template: string | undefined, values: Record<string, string>): string | undefined {
     return template ? safeUrl(template.replace(/\{(query|code)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''))) : undefined;
@@ -701,12 +704,12 @@ export class ServiceFinder extends CitopiaElement {
     return html`
       <p id="count" part="count" class="count" tabindex="-1">${this.countText()}</p>
       <ul part="list" class="list">
-        ${this.hits.map((s) => this.renderResult(s))}
+        ${this.renderResults()}
       </ul>
       ${remaining > 0
         ? html`<p class="more">
             <button type="button" part="more" class="secondary" @click=${this.showMore}>${msg('Show more services', { id: 'finder.more' })}</button>
-            <span>${msg(str`${formatNumber(this.locale, this.hits.length)} of ${formatNumber(this.locale, this.total)} shown`, { id: 'finder.shown' })}</span>
+            <span>${msg(str`${formatCount(this.locale, this.hits.length)} of ${formatCount(this.locale, this.total)} shown`, { id: 'finder.shown' })}</span>
           </p>`
         : nothing}
     `;
@@ -725,6 +728,23 @@ export class ServiceFinder extends CitopiaElement {
       <slot></slot>`;
   }
 
+  private renderResults() {
+    const view = (this.resultView ??= new resultsCode!.ResultView());
+    const several = this.sources$.authorities.length > 1;
+    const context: ResultContext = {
+      locale: this.locale,
+      language: this.dataLanguage,
+      easyReading: this.easyReading,
+      tokens: this.tokens,
+      requestLink: (code) => this.fill(this.assistanceHref, { code, query: this.query }),
+      heading: (content) => this.heading(content),
+      providedBy: (service) => (several ? (this.view?.renderProvidedBy(service.authorities, this.locale, this.dataLanguage) ?? nothing) : nothing),
+      select: (event, service) => this.select(event, service),
+    };
+    // Keyed by the service: a result still there after a key press keeps its DOM.
+    return repeat(this.hits, (s) => s, (s) => view.render(s, context));
+  }
+
   private renderCategories() {
     const counts = new Map<string, number>();
     for (const s of this.catalogue!.services) for (const c of s.categories ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -734,37 +754,15 @@ export class ServiceFinder extends CitopiaElement {
           const name = localText(c.name, this.dataLanguage);
           return html`<li>
             <button type="button" part="category" class="secondary" @click=${() => this.browse(c.id)}>
-              <span lang=${ifDefined(name.lang)}>${name.text}</span> <span class="badge">${formatNumber(this.locale, counts.get(c.id)!)}</span>
+              <span lang=${ifDefined(name.lang)}>${name.text}</span> <span class="badge">${formatCount(this.locale, counts.get(c.id)!)}</span>
             </button>
           </li>`;
         })}
       </ul>`;
   }
 
-  private renderResult(service: Service) {
-    const name = localText(service.name, this.dataLanguage);
-    const summary = readableText(service.summary ?? service.description, service.easyDescription, this.dataLanguage, this.easyReading);
-    const code = service.open311?.serviceCode;
-    const href = code !== undefined ? this.fill(this.assistanceHref, { code, query: this.query }) : safeUrl(service.url) ?? safeUrl(service.channels?.find((c) => c.type === 'online')?.url);
-    const label = this.highlight(name.text);
-    return html`<li part="result" class="result">
-      ${this.heading(
-        href
-          ? html`<a part="result-link" href=${href} lang=${ifDefined(name.lang)} @click=${(e: Event) => this.select(e, service)}>${label}</a>`
-          : code !== undefined
-            ? html`<button type="button" part="result-link" class="link" lang=${ifDefined(name.lang)} @click=${(e: Event) => this.select(e, service)}>${label}</button>`
-            : html`<span lang=${ifDefined(name.lang)}>${label}</span>`,
-      )}
-      ${summary.text ? html`<p part="summary" class="summary" lang=${ifDefined(summary.lang)}>${this.highlight(summary.text)}</p>` : nothing}
-      ${code !== undefined ? html`<p class="request">${msg('Ask for it with the online request form.', { id: 'finder.request' })}</p>` : nothing}
-      ${this.sources$.authorities.length > 1 ? (this.view?.renderProvidedBy(service.authorities, this.locale, this.dataLanguage) ?? nothing) : nothing}
-      ${service.channels?.length
-        ? html`<ul part="channels" class="channels" aria-label=${msg('How to reach this service', { id: 'finder.channels' })}>
-            ${service.channels.map((c) => resultsCode!.renderChannel(c, this.locale, this.dataLanguage))}
-          </ul>`
-        : nothing}
-    </li>`;
-  }
+
+
 
   private renderNoResults() {
     const key = `${this.query}\u0000${this.category}\u0000${this.audience}\u0000${this.dataLanguage}`;

@@ -146,15 +146,15 @@ describe('<citopia-service-finder>', function () {
       await until(() => /For: Residents\./.test(announced(el)), 3000, 'the audience announcement');
     });
 
-    it('shows 20 results, then more on request, with focus on the first new one', async () => {
+    it('shows 10 results, then more on request, with focus on the first new one', async () => {
       const { el } = await mountFixture(fixtures, 'huge', { lang: 'fr' });
-      expect($$(el, '.result')).to.have.length(20);
-      expect($(el, '.more')!.textContent).to.match(/20 sur [\d  ]+ affichées/);
+      expect($$(el, '.result')).to.have.length(10);
+      expect($(el, '.more')!.textContent).to.match(/10 sur [\d  ]+ affichées/);
       $<HTMLButtonElement>(el, '[part="more"]')!.focus();
       await press('Enter');
       await el.updateComplete;
-      expect($$(el, '.result')).to.have.length(40);
-      expect(deepActiveElement()).to.equal($$(el, '.result')[20]!.querySelector('a'));
+      expect($$(el, '.result')).to.have.length(20);
+      expect(deepActiveElement()).to.equal($$(el, '.result')[10]!.querySelector('a'));
     });
   });
 
