@@ -399,6 +399,7 @@ export class ServiceFinder extends CitopiaElement {
     try {
       // The readers of other formats than a `services` property in ours: asked for at once.
       const reading = reader();
+      reading.catch(() => {}); // awaited below; a failure before that is not left unhandled
       let data: unknown;
       if (this.services !== undefined && this.services !== null) data = this.services;
       else if (this.src) {
