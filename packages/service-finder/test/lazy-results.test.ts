@@ -28,8 +28,10 @@ describe('<citopia-service-finder>: the results’ chunk fails to load', functio
     document.body.append(wrapper);
     await until(() => $(el, '.categories'), 8000, 'the categories');
 
-    $(el, '#q')!.focus();
+    const field = el.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+    field.focus();
     await type('permis');
+    await until(() => field.value === 'permis', 5000, 'the typed text');
     await until(() => $(el, '.message.error'), 8000, 'the error');
     const error = $(el, '.message.error')!;
     expect(error.getAttribute('role')).to.equal('alert');
