@@ -1,29 +1,24 @@
-// Test-server command `citopia-finder-fail-chunk`: the next `times` requests for a module whose
-// path contains `path` (a lazily loaded chunk of the finder) are answered 503, as a dropped
-// connection or an offline device would leave them; the ones after are served. Used by
-// test/lazy.test.ts to check that a chunk that fails to load is said, with "Try again".
-const failing = new Map();
+// Test-server middleware: a page that sets the cookie `citopia-fail-chunk=<name>` gets 503 for
+// every module request whose path contains <name> (a lazily loaded chunk of the finder), as a
+// dropped connection or an offline device would leave it. A cookie, not server-side state: each
+// test file runs in its own browser context (Chromium) or process (Firefox), so a file that
+// fails a chunk never fails it for another file running at the same time. Used by
+// test/lazy-results.test.ts.
+const COOKIE = /(?:^|;\s*)citopia-fail-chunk=([\w-]+)/;
 
 export default function finderPlugins() {
   return [
     {
       name: 'citopia-finder-fail-chunk',
       middleware(ctx, next) {
-        for (const [path, left] of failing) {
-          if (left > 0 && ctx.path.includes(path)) {
-            failing.set(path, left - 1);
-            ctx.status = 503;
-            ctx.set('Cache-Control', 'no-store');
-            ctx.body = 'unavailable';
-            return undefined;
-          }
+        const chunk = COOKIE.exec(ctx.get('cookie'))?.[1];
+        if (chunk && ctx.path.includes(chunk)) {
+          ctx.status = 503;
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = 'unavailable';
+          return undefined;
         }
         return next();
-      },
-      executeCommand({ command, payload }) {
-        if (command !== 'citopia-finder-fail-chunk') return undefined;
-        failing.set(payload.path, payload.times);
-        return true;
       },
     },
   ];

@@ -5,21 +5,21 @@
  * language with "Try again", and nothing typed may be lost.
  */
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { deepActiveElement, press, type, until } from '@citopia/testing';
 import '../src/index.js';
 import type { ServiceFinder } from '../src/index.js';
 
 const CITY = '/packages/service-finder/fixtures/ville-de-demo.json';
 const $ = (el: ServiceFinder, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const failChunk = (times: number) => executeServerCommand('citopia-finder-fail-chunk', { path: 'result-view', times });
+/** The test server answers 503 for this page's requests of the chunk while the cookie is set (packages/service-finder/wtr-plugin.mjs). */
+const failChunk = (fail: boolean) => (document.cookie = `citopia-fail-chunk=result-view; path=/; max-age=${fail ? 600 : 0}`);
 
 describe('<citopia-service-finder>: the results’ chunk fails to load', function () {
-  this.timeout(20_000);
-  after(() => failChunk(0));
+  this.timeout(40_000);
+  after(() => failChunk(false));
 
   it('says so in the page language with "Try again", keeps what was typed, and asks again', async () => {
-    await failChunk(1000);
+    failChunk(true);
     const wrapper = document.createElement('div');
     wrapper.lang = 'fr';
     const el = document.createElement('citopia-service-finder');
@@ -32,7 +32,7 @@ describe('<citopia-service-finder>: the results’ chunk fails to load', functio
     field.focus();
     await type('permis');
     await until(() => field.value === 'permis', 5000, 'the typed text');
-    await until(() => $(el, '.message.error'), 8000, 'the error');
+    await until(() => $(el, '.message.error'), 20_000, 'the error');
     const error = $(el, '.message.error')!;
     expect(error.getAttribute('role')).to.equal('alert');
     expect(error.textContent).to.contain('Le serveur est injoignable.');
