@@ -10,15 +10,15 @@ export default function finderPlugins() {
   return [
     {
       name: 'citopia-finder-fail-chunk',
-      middleware(ctx, next) {
+      async middleware(ctx, next) {
         const chunk = COOKIE.exec(ctx.get('cookie'))?.[1];
         if (chunk && ctx.path.includes(chunk)) {
           ctx.status = 503;
           ctx.set('Cache-Control', 'no-store');
           ctx.body = 'unavailable';
-          return undefined;
+          return;
         }
-        return next();
+        await next();
       },
     },
   ];

