@@ -1,22 +1,23 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement, formatNumber, plural } from '@citopia/core';
-import { describeLoadError } from '@citopia/core/fetch';
+import { describeLoadError, FetchError } from '@citopia/core/fetch';
 import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-service-finder.styles.js';
-import { SearchIndex, matchRanges } from './search/search-index.js';
+import type { SearchIndex } from './search/search-index.js';
 import type { QueryToken } from './search/normalize.js';
-import { isOpen311List, parseCatalogueText, readCatalogue, readNativeCatalogue } from './catalogue/read.js';
+import type { ResultContext } from './result-view.js';
+import { isOpen311List, readNativeCatalogue } from './catalogue/native.js';
 import type { Authority, Catalogue, Service } from './catalogue/types.js';
 import type { SourceSpec } from './catalogue/sources.js';
 import type { SourceNotes } from './sources-view.js';
 import type { SourcesState } from './catalogue/sources.js';
-import { renderChannel } from './channels.js';
-import { localText, readableText } from './text.js';
+import { localText } from './text.js';
 import './translations.js';
 
 export type { Authority, AuthorityKind, Catalogue, Service } from './catalogue/types.js';
@@ -51,20 +52,56 @@ declare global {
 type Status = 'loading' | 'ready' | 'error';
 
 /**
- * The finder's lazily loaded parts (extras.ts, one chunk): the offline copy, asked for as this
- * module runs, so that it arrives while the page's locale chunk does, before the first load needs
- * it; several catalogues (`sources`), their loader and merger; what the finder says about its
- * sources (notices, "Provided by"); the URL sync code for finders with `sync-url`.
+ * Loads a chunk once; a failed load (offline) is forgotten, so that the next need, or "Try
+ * again", asks again. The failure becomes a network error, which people get explained.
  */
-const extras = import('./extras.js');
-const multiSource = () => extras.then((m) => m.sources);
-const offlineCopy = extras.then((m) => m.offlineCopy);
-const sourcesView = () => extras.then((m) => m.sourcesView);
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch(() => {
+      loading = undefined;
+      throw new FetchError(globalThis.navigator?.onLine === false ? 'offline' : 'network', 'a part of the service finder could not be loaded');
+    }));
+}
+
+/**
+ * The finder's lazily loaded parts (extras.ts, one chunk): the offline copy; several catalogues
+ * (`sources`), their loader and merger; what the finder says about its sources (notices,
+ * "Provided by"); the URL sync code. Asked for as an element with `src`, `sources` or
+ * `sync-url` connects, so it arrives while the page's locale chunk does.
+ */
+const extras = lazy(() => import('./extras.js'));
+const multiSource = () => extras().then((m) => m.sources);
+const offlineCopy = () => extras().then((m) => m.offlineCopy);
+const sourcesView = () => extras().then((m) => m.sourcesView);
 const hasNotes = (n: SourceNotes) => n.failed.length > 0 || n.staleSince !== undefined || n.storageProblem !== undefined;
-const urlState = () => extras.then((m) => m.urlState);
+const urlState = () => extras().then((m) => m.urlState);
+const reader = () => extras().then((m) => m.read);
+
+/**
+ * What a list of results needs and the first view (the categories to browse) does not: the
+ * search, and how to reach a service. Asked for when someone comes near the finder (focus,
+ * pointer, typing), or at once when the first view shows results (a query or filter given, a
+ * shared link, a server-rendered finder); not when the page is idle: a page where nobody
+ * searches does not download it. Both chunks at once, not one after the other.
+ */
+let resultsCode: (typeof import('./search/search-index.js') & typeof import('./result-view.js')) | undefined;
+const results = lazy(() => Promise.all([import('./search/search-index.js'), import('./result-view.js')]).then(([search, view]) => (resultsCode = { ...search, ...view })));
 
 /** How long typing must pause before the result count is announced (and the URL updated). */
 const ANNOUNCE_DELAY = 700;
+
+/** Numbers as the locale writes them (a formatter is slow to create, and counts render on every key press). */
+const numbers = new Map<string, string>();
+function formatCount(locale: string, n: number): string {
+  const key = locale + n;
+  let text = numbers.get(key);
+  if (text === undefined) {
+    if (numbers.size > 1000) numbers.clear();
+    numbers.set(key, (text = formatNumber(locale, n)));
+  }
+  return text;
+}
 
 /**
  * @summary People find the city service they need, in their language, as they type: search that
@@ -150,7 +187,7 @@ export class ServiceFinder extends CitopiaElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   /** How many results show at first and each time "show more" is pressed. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
 
   /** The search typed. */
   @property() query = '';
@@ -173,7 +210,7 @@ export class ServiceFinder extends CitopiaElement {
   @state() private status: Status = 'loading';
   @state() private error: unknown;
   @state() private catalogue: Catalogue | undefined;
-  @state() private shown = 20;
+  @state() private shown = 10;
   @state() private announcement = '';
   /**
    * The sources' side of things: their authorities (more than one shows the filter and the
@@ -195,13 +232,35 @@ export class ServiceFinder extends CitopiaElement {
   /** A load was cut short by a removal: the element loads again when it comes back. */
   private loadInterrupted = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Typing paused (or Enter) while the results' code was loading: settle when it comes. */
+  private settleLater: boolean | undefined;
   private focusAfterUpdate: (() => void) | undefined;
   private jsonLdScript: HTMLScriptElement | undefined;
   private readonly onPopState = () => this.applyUrlState();
+  /** Renders the results (from the results' code; it keeps what does not change as people type). */
+  private resultView: import('./result-view.js').ResultView | undefined;
+  /** The results chunk could not be loaded (offline): said, with "Try again". */
+  @state() private resultsError: unknown;
+
+  constructor() {
+    super();
+    // Someone comes near the finder: the results' code is asked for before the first key press.
+    if (!isServer) for (const type of ['focusin', 'pointerenter', 'input']) this.addEventListener(type, () => void this.prepareResults());
+  }
+
+  /**
+   * Loads the code that a render with results needs. A server renders in one synchronous pass:
+   * `@citopia/ssr` awaits this before rendering.
+   */
+  static loadRenderCode(): Promise<unknown> {
+    return results();
+  }
 
   override connectedCallback(): void {
     // Several sources: their code is asked for now, while the locale's strings load, not after.
-    if (this.sources) void Promise.all([multiSource(), sourcesView()]);
+    if (this.sources || this.src || this.syncUrl) void extras().catch(() => {});
+    // A query or a filter given, or a shared link: the first view shows results.
+    if (this.query || this.category || this.audience || (this.syncUrl && /[?&](q|category|audience)=./.test(location.search))) void this.prepareResults();
     super.connectedCallback();
     if (this.loadInterrupted) {
       this.loadInterrupted = false;
@@ -243,8 +302,47 @@ export class ServiceFinder extends CitopiaElement {
    */
   private async retryFromButton(): Promise<void> {
     this.retried = true;
-    await this.load();
-    await this.moveFocusAfterUpdate(() => this.renderRoot.querySelector<HTMLElement>(this.status === 'error' ? '.message.error p' : '#results > :first-child'));
+    if (this.status === 'error') await this.load();
+    // The catalogue is there; the results' code is what failed (it may fail again).
+    else await this.prepareResults();
+    await this.moveFocusAfterUpdate(() => this.renderRoot.querySelector<HTMLElement>(this.status === 'error' || this.resultsError ? '.message.error p' : '#results > :first-child'));
+  }
+
+  /**
+   * Loads the results' code (once for the page), then builds this element's index. A failure
+   * (offline) is shown only when results are wanted; what was typed stays in the field.
+   */
+  private async prepareResults(): Promise<void> {
+    try {
+      await results();
+      this.resultsError = undefined;
+      if (!this.index && this.catalogue) {
+        this.buildIndex(this.catalogue);
+        this.search();
+        this.requestUpdate();
+        if (this.settleLater !== undefined) this.settle(this.settleLater);
+        this.settleLater = undefined;
+      }
+    } catch (error) {
+      this.resultsError = error;
+    }
+  }
+
+  /** The view needs a list of services (a query or a filter, or no categories to browse). */
+  private get wantsResults(): boolean {
+    return this.status === 'ready' && !!this.catalogue?.services.length && !this.browsing;
+  }
+
+  /** Results are wanted and their code is not there yet (loading, or failed). */
+  private get resultsPending(): boolean {
+    return this.wantsResults && !this.index;
+  }
+
+  protected override async scheduleUpdate(): Promise<void> {
+    // The first view with results (or a server-rendered one, to hydrate as is) waits for their
+    // code, while the locale's strings load: no "loading" flash, then the results.
+    if (!this.hasUpdated && (this.query || this.category || this.audience || this.serverRendered)) await this.prepareResults();
+    return super.scheduleUpdate();
   }
 
   private async applyUrlState(): Promise<void> {
@@ -263,6 +361,7 @@ export class ServiceFinder extends CitopiaElement {
     const searchChanged = ['query', 'category', 'audience', 'authority', 'catalogue', 'dataLanguage'].some((k) => changed.has(k));
     if (searchChanged && !changed.has('shown')) this.shown = Math.max(1, this.pageSize);
     if (searchChanged || changed.has('shown') || changed.has('locale')) this.search();
+    if (changed.has('strings')) this.resultView?.forget();
   }
 
   protected override updated(): void {
@@ -298,14 +397,17 @@ export class ServiceFinder extends CitopiaElement {
       return;
     }
     try {
+      // The readers of other formats than a `services` property in ours: asked for at once.
+      const reading = reader();
+      reading.catch(() => {}); // awaited below; a failure before that is not left unhandled
       let data: unknown;
       if (this.services !== undefined && this.services !== null) data = this.services;
       else if (this.src) {
         this.status = 'loading';
         // The saved copy (if any) shows at once; the server's answer replaces or confirms it.
         // Truncated JSON or a wrong shape: describeLoadError says the data could not be read.
+        const [{ loadWithCopy }, { parseCatalogueText, readCatalogue }] = await Promise.all([offlineCopy(), reading]);
         const read = async (text: string) => readCatalogue(await parseCatalogueText(text), this.sourceLang);
-        const { loadWithCopy } = await offlineCopy;
         const loaded = await loadWithCopy(this.src, { Accept: 'application/json, application/ld+json;q=0.9, application/xml;q=0.8' }, read, (copy) => {
           if (id === this.loadId && !this.ready) this.useCatalogue(copy.value);
         }, signal);
@@ -316,7 +418,7 @@ export class ServiceFinder extends CitopiaElement {
         if (!this.ready || !(loaded.stale || loaded.unchanged)) this.useCatalogue(loaded.value);
         return;
       } else data = (await import('./light-dom.js')).readLightDom(this);
-      const catalogue = await readCatalogue(data, this.sourceLang);
+      const catalogue = await (await reading).readCatalogue(data, this.sourceLang);
       if (id === this.loadId) this.useCatalogue(catalogue);
     } catch (error) {
       if (id !== this.loadId) return;
@@ -357,15 +459,20 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private useCatalogue(catalogue: Catalogue): void {
+    this.index = undefined;
+    if (resultsCode) this.buildIndex(catalogue);
+    this.suggestions = undefined;
+    this.catalogue = catalogue;
+    this.status = 'ready';
+  }
+
+  private buildIndex(catalogue: Catalogue): void {
     const categoryNames = new Map((catalogue.categories ?? []).map((c) => [c.id, c.name]));
-    this.index = new SearchIndex(
+    this.index = new resultsCode!.SearchIndex(
       catalogue.services,
       (s) => ({ name: s.name, keywords: s.keywords, description: [s.summary, s.description] as never, extra: s.categories?.map((c) => categoryNames.get(c)) }),
       { synonyms: [...(catalogue.synonyms ?? []), ...(this.synonyms ?? [])] },
     );
-    this.suggestions = undefined;
-    this.catalogue = catalogue;
-    this.status = 'ready';
   }
 
   private updateJsonLd(): void {
@@ -389,9 +496,12 @@ export class ServiceFinder extends CitopiaElement {
   /** Runs the search synchronously, so results paint in the frame after the keystroke. */
   private search(): void {
     const services = this.catalogue?.services ?? [];
+    this.tokens = [];
     if (!this.index) {
       this.hits = [];
-      this.total = 0;
+      this.total = services.length;
+      // Results wanted before their code came (a fast typist, a slow network): it comes now.
+      if (this.resultsPending) void this.prepareResults();
       return;
     }
     if (this.query.trim()) {
@@ -454,6 +564,8 @@ export class ServiceFinder extends CitopiaElement {
   private settle(pushUrl: boolean): void {
     clearTimeout(this.announceTimer);
     if (this.status !== 'ready') return;
+    // No count yet to announce: it is announced once the results are there.
+    if (this.resultsPending) return void (this.settleLater = pushUrl);
     const { query, category, audience, authority } = this;
     const text = this.localize(() => this.statusText());
     // The same sentence twice is not announced again by some screen readers: vary it invisibly.
@@ -468,7 +580,7 @@ export class ServiceFinder extends CitopiaElement {
 
   private countText(): string {
     const n = this.total;
-    const count = formatNumber(this.locale, n);
+    const count = formatCount(this.locale, n);
     if (n === 0) return msg('No service found.', { id: 'finder.count.none' });
     return plural(this.locale, n, {
       one: () => msg('One service found.', { id: 'finder.count.one' }),
@@ -495,19 +607,6 @@ export class ServiceFinder extends CitopiaElement {
     return html`<div role="heading" aria-level=${level} class="heading" id=${ifDefined(id)} tabindex=${ifDefined(id ? -1 : undefined)}>${content}</div>`;
   }
 
-  /** The text with the query's words in <mark>, built from match ranges as text nodes. */
-  private highlight(text: string): unknown {
-    const ranges = matchRanges(text, this.tokens);
-    if (!ranges.length) return text;
-    const out: unknown[] = [];
-    let at = 0;
-    for (const [from, to] of ranges) {
-      out.push(text.slice(at, from), html`<mark part="mark">${text.slice(from, to)}</mark>`);
-      at = to;
-    }
-    out.push(text.slice(at));
-    return out;
-  }
 
   private fill(template: string | undefined, values: Record<string, string>): string | undefined {
     return template ? safeUrl(template.replace(/\{(query|code)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''))) : undefined;
@@ -578,7 +677,7 @@ export class ServiceFinder extends CitopiaElement {
       <div class="visually-hidden" role="status">${this.announcement}</div>
       <div part="notices" class="notices" role="status">${this.view?.renderNotes(this.sources$.notes, this.locale, this.dataLanguage)}</div>
       ${this.status === 'ready' ? this.view?.renderNoticeRetry(this.sources$.notes, () => this.retry()) : nothing}
-      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' ? 'true' : 'false'} ?data-sources-pending=${this.sources$.pending || (this.viewNeeded && !this.view)}>${this.renderBody()}</div>
+      <div id="results" part="results" class="results" aria-busy=${this.status === 'loading' || (this.resultsPending && !this.resultsError) ? 'true' : 'false'} ?data-sources-pending=${this.sources$.pending || (this.viewNeeded && !this.view)}>${this.renderBody()}</div>
     `;
   }
 
@@ -593,35 +692,58 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private renderBody() {
-    if (this.status === 'loading') {
-      return html`<p class="message" part="message">${msg('Loading the services…', { id: 'finder.loading' })}</p>
-        <slot></slot>`;
-    }
-    if (this.status === 'error') {
-      return html`<div class="message error" part="message" role=${ifDefined(this.retried ? undefined : 'alert')}>
-          <p>${describeLoadError(this.error)}</p>
-          <button type="button" part="retry" @click=${this.retryFromButton}>${msg('Try again', { id: 'finder.retry' })}</button>
-        </div>
-        <slot></slot>`;
-    }
+    if (this.status === 'loading') return this.renderLoading();
+    if (this.status === 'error') return this.renderError(this.error);
     if (!this.catalogue?.services.length) {
       return html`<p class="message" part="message">${msg('No services are listed yet.', { id: 'finder.empty' })}</p>${this.renderAssistance()}`;
     }
     if (this.browsing) return this.renderCategories();
+    // Results wanted before their code arrived (rare: it is asked for early), or it failed to.
+    if (!this.index) return this.resultsError ? this.renderError(this.resultsError) : this.renderLoading();
     if (this.total === 0) return this.renderNoResults();
     const remaining = this.total - this.hits.length;
     return html`
       <p id="count" part="count" class="count" tabindex="-1">${this.countText()}</p>
       <ul part="list" class="list">
-        ${this.hits.map((s) => this.renderResult(s))}
+        ${this.renderResults()}
       </ul>
       ${remaining > 0
         ? html`<p class="more">
             <button type="button" part="more" class="secondary" @click=${this.showMore}>${msg('Show more services', { id: 'finder.more' })}</button>
-            <span>${msg(str`${formatNumber(this.locale, this.hits.length)} of ${formatNumber(this.locale, this.total)} shown`, { id: 'finder.shown' })}</span>
+            <span>${msg(str`${formatCount(this.locale, this.hits.length)} of ${formatCount(this.locale, this.total)} shown`, { id: 'finder.shown' })}</span>
           </p>`
         : nothing}
     `;
+  }
+
+  private renderLoading() {
+    return html`<p class="message" part="message">${msg('Loading the services…', { id: 'finder.loading' })}</p>
+      <slot></slot>`;
+  }
+
+  private renderError(error: unknown) {
+    return html`<div class="message error" part="message" role=${ifDefined(this.retried ? undefined : 'alert')}>
+        <p>${describeLoadError(error)}</p>
+        <button type="button" part="retry" @click=${this.retryFromButton}>${msg('Try again', { id: 'finder.retry' })}</button>
+      </div>
+      <slot></slot>`;
+  }
+
+  private renderResults() {
+    const view = (this.resultView ??= new resultsCode!.ResultView());
+    const several = this.sources$.authorities.length > 1;
+    const context: ResultContext = {
+      locale: this.locale,
+      language: this.dataLanguage,
+      easyReading: this.easyReading,
+      tokens: this.tokens,
+      requestLink: (code) => this.fill(this.assistanceHref, { code, query: this.query }),
+      heading: (content) => this.heading(content),
+      providedBy: (service) => (several ? (this.view?.renderProvidedBy(service.authorities, this.locale, this.dataLanguage) ?? nothing) : nothing),
+      select: (event, service) => this.select(event, service),
+    };
+    // Keyed by the service: a result still there after a key press keeps its DOM.
+    return repeat(this.hits, (s) => s, (s) => view.render(s, context));
   }
 
   private renderCategories() {
@@ -633,37 +755,15 @@ export class ServiceFinder extends CitopiaElement {
           const name = localText(c.name, this.dataLanguage);
           return html`<li>
             <button type="button" part="category" class="secondary" @click=${() => this.browse(c.id)}>
-              <span lang=${ifDefined(name.lang)}>${name.text}</span> <span class="badge">${formatNumber(this.locale, counts.get(c.id)!)}</span>
+              <span lang=${ifDefined(name.lang)}>${name.text}</span> <span class="badge">${formatCount(this.locale, counts.get(c.id)!)}</span>
             </button>
           </li>`;
         })}
       </ul>`;
   }
 
-  private renderResult(service: Service) {
-    const name = localText(service.name, this.dataLanguage);
-    const summary = readableText(service.summary ?? service.description, service.easyDescription, this.dataLanguage, this.easyReading);
-    const code = service.open311?.serviceCode;
-    const href = code !== undefined ? this.fill(this.assistanceHref, { code, query: this.query }) : safeUrl(service.url) ?? safeUrl(service.channels?.find((c) => c.type === 'online')?.url);
-    const label = this.highlight(name.text);
-    return html`<li part="result" class="result">
-      ${this.heading(
-        href
-          ? html`<a part="result-link" href=${href} lang=${ifDefined(name.lang)} @click=${(e: Event) => this.select(e, service)}>${label}</a>`
-          : code !== undefined
-            ? html`<button type="button" part="result-link" class="link" lang=${ifDefined(name.lang)} @click=${(e: Event) => this.select(e, service)}>${label}</button>`
-            : html`<span lang=${ifDefined(name.lang)}>${label}</span>`,
-      )}
-      ${summary.text ? html`<p part="summary" class="summary" lang=${ifDefined(summary.lang)}>${this.highlight(summary.text)}</p>` : nothing}
-      ${code !== undefined ? html`<p class="request">${msg('Ask for it with the online request form.', { id: 'finder.request' })}</p>` : nothing}
-      ${this.sources$.authorities.length > 1 ? (this.view?.renderProvidedBy(service.authorities, this.locale, this.dataLanguage) ?? nothing) : nothing}
-      ${service.channels?.length
-        ? html`<ul part="channels" class="channels" aria-label=${msg('How to reach this service', { id: 'finder.channels' })}>
-            ${service.channels.map((c) => renderChannel(c, this.locale, this.dataLanguage))}
-          </ul>`
-        : nothing}
-    </li>`;
-  }
+
+
 
   private renderNoResults() {
     const key = `${this.query}\u0000${this.category}\u0000${this.audience}\u0000${this.dataLanguage}`;

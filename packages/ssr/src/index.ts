@@ -11,7 +11,7 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { TemplateResult } from 'lit';
 import { ensureLocale, toSupportedLocale, withLocale } from '@citopia/core';
-import 'citopia';
+import * as citopia from 'citopia';
 
 export interface ComponentDescription {
   /** For example `citopia-service-finder`. */
@@ -61,7 +61,10 @@ export function componentTemplate({ tag, attributes = {}, properties = {}, conte
 export async function renderToString(what: TemplateResult | ComponentDescription, { lang = 'en' }: { lang?: string } = {}): Promise<string> {
   const template = 'tag' in what ? componentTemplate(what) : what;
   const locale = toSupportedLocale(lang);
-  await ensureLocale(locale);
+  // A component whose render needs lazily loaded code (the finder's results) says so with a
+  // static loadRenderCode(): the server renders in one synchronous pass, so it is loaded first.
+  const renderCode = Object.values(citopia).map((c) => (typeof c === 'function' && 'loadRenderCode' in c ? (c as { loadRenderCode(): Promise<unknown> }).loadRenderCode() : undefined));
+  await Promise.all([ensureLocale(locale), ...renderCode]);
   // The components read the language from the render context (no DOM ancestry on the server).
   return withLocale(locale, undefined, () => collectResultSync(render(template)));
 }

@@ -1,0 +1,65 @@
+/**
+ * The results' code (the search index, the result template, the channels) is a lazily loaded
+ * chunk. This file runs in a page of its own, so the chunk is not in memory when it starts: a
+ * chunk that cannot be loaded (a dropped connection, offline) must be said in the page's
+ * language with "Try again", and nothing typed may be lost.
+ */
+import { expect } from '@open-wc/testing';
+import { deepActiveElement, press, type, until } from '@citopia/testing';
+import '../src/index.js';
+import type { ServiceFinder } from '../src/index.js';
+
+const CITY = '/packages/service-finder/fixtures/ville-de-demo.json';
+const $ = (el: ServiceFinder, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+/** The test server answers 503 for this page's requests of the chunk while the cookie is set (packages/service-finder/wtr-plugin.mjs). */
+const failChunk = (fail: boolean) => (document.cookie = `citopia-fail-chunk=result-view; path=/; max-age=${fail ? 600 : 0}`);
+
+describe('<citopia-service-finder>: the results’ chunk fails to load', function () {
+  this.timeout(40_000);
+  after(() => failChunk(false));
+
+  it('says so in the page language with "Try again", keeps what was typed, and asks again', async function () {
+    failChunk(true);
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'fr';
+    const el = document.createElement('citopia-service-finder');
+    el.src = CITY;
+    wrapper.append(el);
+    document.body.append(wrapper);
+    await until(() => $(el, '.categories'), 8000, 'the categories');
+
+    const field = el.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+    field.focus();
+    await type('permis');
+    await until(() => field.value === 'permis', 5000, 'the typed text');
+    // In a full run, Chromium has been seen to get the chunk with a 200 despite the cookie (from
+    // a copy another file's context fetched, it seems): the failure cannot be made then. Said,
+    // and skipped, rather than passed (run this file alone to check the failure path).
+    const chunkStatus = () => performance.getEntriesByType('resource').filter((e) => /\/result-view\./.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseStatus);
+    await until(() => chunkStatus().length > 0, 8000, 'the chunk requested');
+    if (chunkStatus().includes(200)) {
+      console.warn('lazy-results: the results’ chunk was served despite the failing cookie (a shared copy); the failure path was not tested in this run');
+      wrapper.remove();
+      this.skip();
+    }
+    await until(() => $(el, '.message.error'), 20_000, 'the error');
+    const error = $(el, '.message.error')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.contain('Le serveur est injoignable.');
+    expect($(el, '[part="retry"]')!.textContent!.trim()).to.equal('Réessayer');
+    expect($(el, '#results')!.getAttribute('aria-busy')).to.equal('false');
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#q')!.value, 'what was typed is kept').to.equal('permis');
+    expect(el.shadowRoot!.textContent).not.to.match(/could not|Try again/);
+
+    // "Try again" asks for the chunk again; the focus goes to the new message (said once, by
+    // the focus move). Chromium keeps a failed module fetch for the page's life (its module map),
+    // so a real recovery there needs a reload: the retry can only succeed in a browser that asks
+    // the server again.
+    $(el, '[part="retry"]')!.focus();
+    await press('Enter');
+    await until(() => deepActiveElement() === $(el, '.message.error p'), 8000, 'the focus on the new message');
+    expect($(el, '.message.error')!.getAttribute('role'), 'said by the focus move, not by an alert as well').to.equal(null);
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#q')!.value, 'what was typed is still kept').to.equal('permis');
+    wrapper.remove();
+  });
+});
