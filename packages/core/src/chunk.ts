@@ -1,3 +1,5 @@
+import { FetchError } from './fetch.js';
+
 /**
  * Lazily loaded chunks that can be loaded again after a failure ("Try again").
  *
@@ -28,4 +30,18 @@ export function chunkLoader<T>(load: () => Promise<T>): () => Promise<T> {
       throw error;
     });
   };
+}
+
+/**
+ * A lazily loaded part, loaded once for the page. A failed load is forgotten, so that the next
+ * need (or "Try again") asks again, and it becomes the FetchError it is ('offline' or 'network'),
+ * which every component explains in the person's language. Wrap each import() in chunkLoader.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw new FetchError(globalThis.navigator?.onLine === false ? 'offline' : 'network', String(error));
+    }));
 }

@@ -117,11 +117,17 @@ export class CitopiaElement extends LitElement {
 
   /** True when the shadow root held server-rendered DOM at connection (before the first update). */
   private arrivedWithDom = false;
+  private waitingSlot?: HTMLSlotElement;
 
   override connectedCallback(): void {
     if (!this.hasUpdated) this.arrivedWithDom = (this.shadowRoot?.childNodes.length ?? 0) > 0;
     if (this.serverRendered && !this.hasUpdated) this.preHydrationEdits = this.editedFields();
     super.connectedCallback();
+    // Until the first render (which waits for the language's catalogue), what the city wrote
+    // inside the tag stays on screen, as before the element was defined: no empty box, no jump.
+    if (!this.hasUpdated && !this.arrivedWithDom && this.renderRoot instanceof ShadowRoot && !this.renderRoot.querySelector('slot')) {
+      this.renderRoot.append((this.waitingSlot = document.createElement('slot')));
+    }
     this.updateLanguage();
     this.stopWatchingLanguage = watchLanguage(this, () => this.updateLanguage());
     this.updateReading();
@@ -203,6 +209,8 @@ export class CitopiaElement extends LitElement {
   /** Renders with msg() answering in this element's language. */
   protected override update(changed: PropertyValues): void {
     const adoptServerDom = !this.hasUpdated && this.arrivedWithDom;
+    this.waitingSlot?.remove();
+    this.waitingSlot = undefined;
     withLocale(
       this.locale,
       this.strings,

@@ -1,3 +1,4 @@
+import { chunkLoader, loadOnce as lazy } from '@citopia/core/chunk';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -6,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement, formatNumber, plural } from '@citopia/core';
-import { describeLoadError, FetchError } from '@citopia/core/fetch';
+import { describeLoadError } from '@citopia/core/fetch';
 import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-service-finder.styles.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -52,25 +53,12 @@ declare global {
 type Status = 'loading' | 'ready' | 'error';
 
 /**
- * Loads a chunk once; a failed load (offline) is forgotten, so that the next need, or "Try
- * again", asks again. The failure becomes a network error, which people get explained.
- */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch(() => {
-      loading = undefined;
-      throw new FetchError(globalThis.navigator?.onLine === false ? 'offline' : 'network', 'a part of the service finder could not be loaded');
-    }));
-}
-
-/**
  * The finder's lazily loaded parts (extras.ts, one chunk): the offline copy; several catalogues
  * (`sources`), their loader and merger; what the finder says about its sources (notices,
  * "Provided by"); the URL sync code. Asked for as an element with `src`, `sources` or
  * `sync-url` connects, so it arrives while the page's locale chunk does.
  */
-const extras = lazy(() => import('./extras.js'));
+const extras = lazy(chunkLoader(() => import('./extras.js')));
 const multiSource = () => extras().then((m) => m.sources);
 const offlineCopy = () => extras().then((m) => m.offlineCopy);
 const sourcesView = () => extras().then((m) => m.sourcesView);
@@ -86,7 +74,10 @@ const reader = () => extras().then((m) => m.read);
  * searches does not download it. Both chunks at once, not one after the other.
  */
 let resultsCode: (typeof import('./search/search-index.js') & typeof import('./result-view.js')) | undefined;
-const results = lazy(() => Promise.all([import('./search/search-index.js'), import('./result-view.js')]).then(([search, view]) => (resultsCode = { ...search, ...view })));
+// (chunkLoader: after a failure, "Try again" asks the server again; browsers keep a failed import().)
+const importSearch = chunkLoader(() => import('./search/search-index.js'));
+const importResultView = chunkLoader(() => import('./result-view.js'));
+const results = lazy(() => Promise.all([importSearch(), importResultView()]).then(([search, view]) => (resultsCode = { ...search, ...view })));
 
 /** How long typing must pause before the result count is announced (and the URL updated). */
 const ANNOUNCE_DELAY = 700;
