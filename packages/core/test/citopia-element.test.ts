@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { msg, str } from '@lit/localize';
-import { CitopiaElement, defineElement, languageWatcherCount, plural } from '../src/index.js';
+import { CitopiaElement, defineElement, isLocaleReady, languageWatcherCount, plural } from '../src/index.js';
 
 declare module '@citopia/core' {
   interface CitopiaEventMap {
@@ -38,6 +38,30 @@ async function mount(markup: string) {
 }
 
 describe('CitopiaElement', () => {
+  // First: it needs a language whose catalogue no earlier test has loaded.
+  it('shows what the city wrote inside it until its first render, which waits for the catalogue', async () => {
+    const lang = ['it', 'de', 'ar', 'fr'].find((l) => !isLocaleReady(l));
+    expect(lang, 'a catalogue not loaded yet').to.be.a('string');
+    const wrapper = document.createElement('div');
+    wrapper.lang = lang!;
+    const el = document.createElement('citopia-test-greeting') as TestGreeting;
+    const link = document.createElement('a');
+    link.href = '/impots';
+    link.textContent = 'Impôts';
+    el.append(link);
+    wrapper.append(el);
+    document.body.append(wrapper);
+    try {
+      expect(el.hasUpdated).to.equal(false);
+      expect(link.getBoundingClientRect().height, 'the link is on screen while the catalogue loads').to.be.greaterThan(0);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('slot'), 'the waiting slot is gone once rendered').to.equal(null);
+      expect(link.getBoundingClientRect().height, 'the rendered template replaces it').to.equal(0);
+    } finally {
+      wrapper.remove();
+    }
+  });
+
   afterEach(() => document.body.replaceChildren());
 
   it('speaks the language of the closest [lang] ancestor, with its catalogue loaded before the first render', async () => {
