@@ -37,7 +37,3 @@ export {
   type EasyLocaleLoaders,
 } from './reading-mode.js';
 export { coreTranslations, coreEasyTranslations } from './translations.js';
-// The msg() and str that core's runtime answers (the runtime-free parts of @lit/localize):
-// components may take them from here, so that a page's bundle holds them once, with core.
-export { msg } from '@lit/localize/init/install.js';
-export { str } from '@lit/localize/internal/str-tag.js';

@@ -1,6 +1,7 @@
 import { adoptStyles, html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CitopiaElement, msg, str } from '@citopia/core';
+import { msg, str } from '@lit/localize';
+import { CitopiaElement } from '@citopia/core';
 import { chunkLoader } from '@citopia/core/chunk';
 import { FetchError, describeLoadError } from '@citopia/core/fetch';
 import { isHttpUrl } from '@citopia/core/safe-url';

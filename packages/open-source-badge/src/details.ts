@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg, plural, primaryLanguage, str, type Locale } from '@citopia/core';
+import { msg, str } from '@lit/localize';
+import { plural, primaryLanguage, type Locale } from '@citopia/core';
 import { safeUrl } from '@citopia/core/safe-url';
 import { webLink } from './summary.js';
 import { pickText } from '@citopia/core/language-map';

@@ -2,7 +2,7 @@
  * Plain, translated sentences for validation problems (maintainers read them with the
  * `validate` attribute). Call during render: msg() answers in the element's language.
  */
-import { msg, str } from '@citopia/core';
+import { msg, str } from '@lit/localize';
 import type { Problem } from './problem.js';
 
 export function problemMessage(problem: Problem): string {
