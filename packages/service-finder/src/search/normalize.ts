@@ -84,16 +84,14 @@ const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test
 export function wordTable(termsOf: (word: string) => number[]) {
   const words: string[] = [];
   const hashes: number[] = [];
-  // The term ids of word w: terms[first[w]] to terms[first[w + 1]], one flat array.
-  const first = [0];
-  const terms: number[] = [];
+  const terms: number[][] = [];
   // Word id + 1 at the place of its hash, or at the next free one (open addressing), at most
   // half full. The hash is a small integer: no number is boxed.
   let slots = new Int32Array(1 << 12);
   const add = (word: string, hash: number, at: number) => {
     hashes.push(hash);
     slots[at] = words.push(word);
-    first.push(terms.push(...termsOf(word)));
+    terms.push(termsOf(word));
     if (words.length * 2 > slots.length) {
       slots = new Int32Array(slots.length * 2);
       hashes.forEach((h, w) => {
@@ -123,7 +121,7 @@ export function wordTable(termsOf: (word: string) => number[]) {
             if (hashes[e] === hash && word.length === i - from && text.startsWith(word, from)) id = e;
           }
           if (id < 0) id = add(text.slice(from, i), hash, at);
-          for (let t = first[id]!; t < first[id + 1]!; t++) found[count++] = terms[t]!;
+          for (const term of terms[id]!) found[count++] = term;
         }
         from = i + 1;
         hash = 0;

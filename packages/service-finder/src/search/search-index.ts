@@ -306,15 +306,15 @@ function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint3
     rank[ids.get(term)!] = i;
     if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
   });
-  for (let p = 0; p < pairs.length; p += 2) start[rank[pairs[p]!]! + 1] += 2;
+  // Term ids become ranks in place: one lookup per pair, not two.
+  for (let p = 0; p < pairs.length; p += 2) start[(pairs[p] = rank[pairs[p]!]!) + 1] += 2;
   for (let i = 0; i < terms.length; i++) start[i + 1] += start[i]!;
   const next = start.slice(0, -1);
   const postings = new Int32Array(pairs.length);
   // Documents in order, so each term's postings are sorted by document.
   for (let p = 0, doc = 0; p < pairs.length; p += 2) {
     while (p >= docEnd[doc]!) doc++;
-    const at = next[rank[pairs[p]!]!]!;
-    next[rank[pairs[p]!]!] += 2;
+    const at = (next[pairs[p]!] += 2) - 2;
     postings[at] = doc;
     postings[at + 1] = pairs[p + 1]!;
   }
