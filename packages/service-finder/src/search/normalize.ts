@@ -75,37 +75,61 @@ const CONNECTOR = /['’ʼ‐‑-]/;
 const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test(String.fromCharCode(c)));
 
 /**
- * Numbers the distinct raw words of texts. A big catalogue has millions of words but a few
- * thousand distinct ones: hashing the characters where they stand, with no string made per word,
- * is several times faster than splitting and a Map lookup per word. `each(text, visit)` calls
- * `visit` with the id of each raw word of `text`, in order; `words` holds the words by id.
+ * Reads the terms of texts, normalising each distinct raw word once. A big catalogue has millions
+ * of words but a few thousand distinct ones: hashing the characters where they stand, with no
+ * string made per word and no Map, is several times faster than splitting and a lookup per word.
+ * `read(text, found)` writes the term ids of `text` (given by `termsOf` for each new raw word)
+ * into `found` and returns how many there are.
  */
-export function wordTable() {
+export function wordTable(termsOf: (word: string) => number[]) {
   const words: string[] = [];
-  // Hash (30 bits, a small integer) → ids of the words with that hash.
-  const byHash = new Map<number, number[]>();
-  const id = (text: string, from: number, to: number, hash: number) => {
-    hash &= 0x3fffffff;
-    const ids = byHash.get(hash) ?? [];
-    for (const id of ids) if (words[id]!.length === to - from && text.startsWith(words[id]!, from)) return id;
-    byHash.set(hash, [...ids, words.length]);
-    return words.push(text.slice(from, to)) - 1;
+  const hashes: number[] = [];
+  const terms: number[][] = [];
+  // Word id + 1 at the place of its hash, or at the next free one (open addressing), at most
+  // half full. The hash is a small integer: no number is boxed.
+  let slots = new Int32Array(1 << 12);
+  const add = (word: string, hash: number, at: number) => {
+    hashes.push(hash);
+    slots[at] = words.push(word);
+    terms.push(termsOf(word));
+    if (words.length * 2 > slots.length) {
+      slots = new Int32Array(slots.length * 2);
+      hashes.forEach((h, w) => {
+        for (at = h & (slots.length - 1); slots[at]; at = (at + 1) & (slots.length - 1));
+        slots[at] = w + 1;
+      });
+    }
+    return words.length - 1;
   };
-  const each = (text: string, visit: (word: number) => void) => {
+  const read = (text: string, found: number[]) => {
+    let count = 0;
     let from = 0;
     let hash = 0;
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 128 && SEPARATOR[c]) {
-        if (i > from) visit(id(text, from, i, hash));
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 32;
+      if (c > 127 || !SEPARATOR[c]) hash = Math.imul(hash ^ c, 0x5bd1e995);
+      else {
+        if (i > from) {
+          // The low bits of a product are poor: mix the high ones down.
+          hash = (hash ^ (hash >>> 15)) & 0x3fffffff;
+          const mask = slots.length - 1;
+          let at = hash & mask;
+          let id = -1;
+          for (let e; id < 0 && (e = slots[at]!); at = (at + 1) & mask) {
+            const word = words[--e]!;
+            if (hashes[e] === hash && word.length === i - from && text.startsWith(word, from)) id = e;
+          }
+          if (id < 0) id = add(text.slice(from, i), hash, at);
+          for (const term of terms[id]!) found[count++] = term;
+        }
         from = i + 1;
         hash = 0;
-      } else hash = Math.imul(hash ^ c, 0x5bd1e995);
+      }
     }
-    if (n > from) visit(id(text, from, n, hash));
+    return count;
   };
-  return { words, each };
+  return read;
 }
 
 function indexGroup(group: string, emit: (term: string) => void): void {

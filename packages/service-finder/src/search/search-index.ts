@@ -137,9 +137,6 @@ export class SearchIndex<T> {
     // Term → id while building, and each id's term.
     const ids = new Map<string, number>();
     const names: string[] = [];
-    // Raw word → its term ids, normalised once per distinct word (see wordTable).
-    const table = wordTable();
-    const termsOfWord: number[][] = [];
     // The postings of every document in turn, as pairs (term id, bits), sorted by term at the end.
     // A term's last pair is OR-ed into while the same document adds to it: one pair per document.
     let pairs = new Int32Array(1 << 16);
@@ -175,34 +172,22 @@ export class SearchIndex<T> {
     };
     let nameWords = 255;
     let phrases = new Set<string[][]>();
-    // The terms of the text being read, in an array reused from text to text (no garbage per
-    // text). Short texts (keywords, category names) repeat across services: their terms are kept.
+    // Raw word → its term ids, normalised once per distinct word (see wordTable). The terms of the
+    // text being read go to an array reused from text to text (no garbage per text).
+    const read = wordTable((word) => {
+      const found: number[] = [];
+      indexTerms(normalize(word), (term) => found.push(idOf(term)));
+      return found;
+    });
     const found: number[] = [];
-    let count = 0;
-    const short = new Map<string, number[]>();
-    const onWord = (word: number) => {
-      let terms = termsOfWord[word];
-      if (!terms) {
-        const ids: number[] = (terms = termsOfWord[word] = []);
-        indexTerms(normalize(table.words[word]!), (term) => ids.push(idOf(term)));
-      }
-      for (const id of terms) found[count++] = id;
-    };
     const slotOf = new Map<string | undefined, number>();
     const fields = [NAME, KEYWORDS, DESCRIPTION].map((field) => (text: string, lang: string | undefined) => {
       let slot = slotOf.get(lang);
       if (slot === undefined) slotOf.set(lang, (slot = this.slot(lang)));
       const bit = 1 << (field * 8 + slot);
-      let terms = text.length <= 32 ? short.get(text) : undefined;
-      if (terms) count = terms.length;
-      else {
-        count = 0;
-        table.each(text, onWord);
-        terms = found;
-        if (text.length <= 32) short.set(text, found.slice(0, count));
-      }
-      for (let i = 0; i < count; i++) mark(terms[i]!, bit);
-      if (synonyms.size) findPhrases(terms.slice(0, count).map((id) => names[id]!), synonyms, phrases);
+      const count = read(text, found);
+      for (let i = 0; i < count; i++) mark(found[i]!, bit);
+      if (synonyms.size) findPhrases(found.slice(0, count).map((id) => names[id]!), synonyms, phrases);
       if (field === NAME && count < nameWords) nameWords = count;
     });
     for (const item of this.items) {
@@ -321,15 +306,15 @@ function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint3
     rank[ids.get(term)!] = i;
     if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
   });
-  for (let p = 0; p < pairs.length; p += 2) start[rank[pairs[p]!]! + 1] += 2;
+  // Term ids become ranks in place: one lookup per pair, not two.
+  for (let p = 0; p < pairs.length; p += 2) start[(pairs[p] = rank[pairs[p]!]!) + 1] += 2;
   for (let i = 0; i < terms.length; i++) start[i + 1] += start[i]!;
   const next = start.slice(0, -1);
   const postings = new Int32Array(pairs.length);
   // Documents in order, so each term's postings are sorted by document.
   for (let p = 0, doc = 0; p < pairs.length; p += 2) {
     while (p >= docEnd[doc]!) doc++;
-    const at = next[rank[pairs[p]!]!]!;
-    next[rank[pairs[p]!]!] += 2;
+    const at = (next[pairs[p]!] += 2) - 2;
     postings[at] = doc;
     postings[at + 1] = pairs[p + 1]!;
   }
