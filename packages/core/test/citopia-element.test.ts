@@ -40,7 +40,7 @@ async function mount(markup: string) {
 describe('CitopiaElement', () => {
   // First: it needs a language whose catalogue no earlier test has loaded.
   it('shows what the city wrote inside it until its first render, which waits for the catalogue', async () => {
-    const lang = ['it', 'de', 'ar', 'fr'].find((l) => !isLocaleReady(l));
+    const lang = (['it', 'de', 'ar', 'fr'] as const).find((l) => !isLocaleReady(l));
     expect(lang, 'a catalogue not loaded yet').to.be.a('string');
     const wrapper = document.createElement('div');
     wrapper.lang = lang!;

@@ -308,6 +308,9 @@ describe('unsafe URLs', function () {
           // policyUrl and the contacts' sites: the configuration is refused, the notice says so and keeps only safe contact details.
           el.config = config({ policy: u, contact: u });
           await el.updateComplete;
+          // A refused configuration's sentences are a chunk of their own: 'loading' until they are in.
+          await until(() => el.state !== 'loading', 10_000, 'the configuration checked');
+          await el.updateComplete;
           // (An entity or "&colon;" trick is no scheme at all: a relative URL, which the configuration may hold.)
           if (el.state !== (safeUrl(u) ? 'ready' : 'invalid')) failures.push(`privacy ${show(u)}: state ${el.state}`);
           await inspect(wrapper, u, 'privacy configuration URLs');
