@@ -5,8 +5,6 @@
 // fails a chunk never fails it for another file running at the same time. Used by
 // test/lazy-results.test.ts.
 const COOKIE = /(?:^|;\s*)citopia-fail-chunk=([\w-]+)/;
-/** The finder's lazily loaded modules. */
-const LAZY = /\/service-finder\/src\/(?:result-view|search\/search-index|extras)\.(?:ts|js)$/;
 
 export default function finderPlugins() {
   return [
@@ -20,15 +18,15 @@ export default function finderPlugins() {
           ctx.body = 'unavailable';
           return;
         }
-        const lazy = LAZY.test(ctx.path);
         await next();
-        if (lazy) {
-          // Never cached for anyone: Chromium's test pages share the HTTP cache, and a page whose
-          // cookie fails a chunk must reach this server. (The test runner marks a path with a
-          // file extension cacheable for a year, unless the path it reads then has none.)
-          ctx.path = '/__test/finder-chunk';
-          ctx.set('Cache-Control', 'no-store');
-        }
+      },
+      // `finder-no-cache`: this page asks the server for every file, not Chromium's HTTP cache,
+      // which the test pages share (another page may have fetched the chunk this one fails).
+      async executeCommand({ command, session }) {
+        if (command !== 'finder-no-cache') return undefined;
+        const page = session.browser?.type === 'puppeteer' ? session.browser.getPage(session.id) : undefined;
+        await page?.setCacheEnabled(false).catch(() => {});
+        return true;
       },
     },
   ];

@@ -5,6 +5,7 @@
  * language with "Try again", and nothing typed may be lost.
  */
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { deepActiveElement, press, type, until } from '@citopia/testing';
 import '../src/index.js';
 import type { ServiceFinder } from '../src/index.js';
@@ -19,6 +20,7 @@ describe('<citopia-service-finder>: the results’ chunk fails to load', functio
   after(() => failChunk(false));
 
   it('says so in the page language with "Try again", keeps what was typed, and asks again', async function () {
+    await executeServerCommand('finder-no-cache');
     failChunk(true);
     const wrapper = document.createElement('div');
     wrapper.lang = 'fr';
@@ -32,8 +34,8 @@ describe('<citopia-service-finder>: the results’ chunk fails to load', functio
     field.focus();
     await type('permis');
     await until(() => field.value === 'permis', 5000, 'the typed text');
-    // The test server refuses the chunk to this page (its cookie) and never lets a browser cache
-    // it (Chromium's test pages share one HTTP cache): the page really met the failure.
+    // The test server refuses the chunk to this page (its cookie), and this page does not use
+    // Chromium's HTTP cache (shared by the test pages): the page really met the failure.
     const chunkStatus = () => performance.getEntriesByType('resource').filter((e) => /\/result-view\./.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseStatus);
     await until(() => chunkStatus().length > 0, 8000, 'the chunk requested');
     expect(chunkStatus(), 'the chunk was refused, not served').not.to.include(200);
