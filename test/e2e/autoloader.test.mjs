@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../../scripts/demo-server.mjs';
 import { browserPath } from '../../scripts/system-tools.mjs';
+import { citopiaScripts, openSettled } from '../../scripts/page-scripts.mjs';
 
 const PAGE = '/test/e2e/pages/autoloader.html';
 const COMPONENT_CHUNK = /\/chunks\/(service-finder|assistance-request|privacy-notice|open-source-badge)-[\w-]+\.js$/;
@@ -24,20 +25,12 @@ after(async () => {
 });
 
 /** The Citopia scripts the page requested so far, by path. */
-const scripts = (page) =>
-  page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((e) => new URL(e.name).pathname)
-      .filter((p) => p.startsWith('/assets/citopia/') && p.endsWith('.js')),
-  );
+const scripts = async (page) => (await citopiaScripts(page)).map((e) => e.name);
 
 test('a page with one component loads the autoloader, that component and one translation chunk', async () => {
   const page = await browser.newPage();
   try {
-    await page.goto(`${demo.url}${PAGE}`, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => customElements.get('citopia-privacy-notice'));
-    await page.waitForLoadState('networkidle');
+    await openSettled(page, `${demo.url}${PAGE}`, ['citopia-privacy-notice']);
     const loaded = await scripts(page);
     const components = loaded.map((p) => COMPONENT_CHUNK.exec(p)?.[1]).filter(Boolean);
     assert.deepEqual(components, ['privacy-notice'], `component chunks: ${loaded.join(', ')}`);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../../scripts/demo-server.mjs';
 import { browserPath } from '../../scripts/system-tools.mjs';
+import { citopiaScripts, openSettled } from '../../scripts/page-scripts.mjs';
 
 const budgets = new Map(
   readFileSync('size-budgets.txt', 'utf8')
@@ -39,20 +40,13 @@ after(async () => {
 test('the French demo page loads Citopia within its byte and request budgets (Chromium resource timing)', async () => {
   const page = await browser.newPage();
   try {
-    await page.goto(`${demo.url}/`, { waitUntil: 'networkidle' });
-    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
-    await page.waitForLoadState('networkidle');
-    const scripts = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => new URL(e.name).pathname.startsWith('/assets/citopia/') && e.name.endsWith('.js'))
-        .map((e) => ({ name: e.name, body: e.encodedBodySize, decoded: e.decodedBodySize })),
-    );
+    await openSettled(page, `${demo.url}/`, TAGS);
+    const scripts = await citopiaScripts(page);
     assert.ok(scripts.length > 0, 'the page loaded Citopia scripts');
     // Served gzipped: the body on the wire is smaller than the script itself.
     for (const s of scripts) assert.ok(s.body < s.decoded, `${s.name} arrived gzipped`);
     const bytes = scripts.reduce((n, s) => n + s.body, 0);
-    const list = scripts.map((s) => `${new URL(s.name).pathname} ${s.body}`).join(', ');
+    const list = scripts.map((s) => `${s.name} ${s.body}`).join(', ');
     console.log(`# Citopia scripts on the French demo page: ${scripts.length} requests, ${bytes} B gzipped (${list})`);
     assert.ok(bytes <= budgets.get('browser:demo-fr'), `Citopia scripts ${bytes} B > budget ${budgets.get('browser:demo-fr')} B: ${list}`);
     assert.ok(scripts.length <= budgets.get('browser-requests:demo-fr'), `${scripts.length} script requests > ${budgets.get('browser-requests:demo-fr')}: ${list}`);
@@ -99,9 +93,7 @@ test('no English source text shows in the French page while the chunks arrive', 
 test('code chunks that arrive after the first view (on a first focus or pointer) move nothing on the page', async () => {
   const page = await browser.newPage();
   try {
-    await page.goto(`${demo.url}/`, { waitUntil: 'networkidle' });
-    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
-    await page.waitForLoadState('networkidle');
+    await openSettled(page, `${demo.url}/`, TAGS);
     await page.waitForTimeout(300);
     // From now on: every layout shift, and every code chunk held back 1.2 s (catalogues too).
     const lazy = [];

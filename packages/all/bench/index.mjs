@@ -11,6 +11,7 @@ import { terserOptions } from '../../../scripts/terser-options.mjs';
 import { startDemo } from '../../../scripts/demo-server.mjs';
 import { initialLoad } from '../../../scripts/chunk-graph.mjs';
 import { browserPath } from '../../../scripts/system-tools.mjs';
+import { citopiaScripts, isCitopiaScript, openSettled, resources } from '../../../scripts/page-scripts.mjs';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -62,14 +63,10 @@ async function demoPage() {
       window.__shifts = 0;
       new PerformanceObserver((list) => list.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__shifts += e.value; })).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${demo.url}/`, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => ['citopia-service-finder', 'citopia-assistance-request', 'citopia-privacy-notice', 'citopia-open-source-badge'].every((t) => customElements.get(t)));
-    await page.waitForLoadState('networkidle');
-    const { entries, shift } = await page.evaluate(() => ({
-      entries: performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, transfer: e.transferSize, body: e.encodedBodySize, decoded: e.decodedBodySize })),
-      shift: window.__shifts,
-    }));
-    const ours = entries.filter((e) => e.name.startsWith('/assets/citopia/') && e.name.endsWith('.js'));
+    await openSettled(page, `${demo.url}/`, ['citopia-service-finder', 'citopia-assistance-request', 'citopia-privacy-notice', 'citopia-open-source-badge']);
+    const entries = await resources(page);
+    const shift = await page.evaluate(() => window.__shifts);
+    const ours = entries.filter((e) => isCitopiaScript(e.name));
     const sum = (list, key) => list.reduce((n, e) => n + e[key], 0);
     console.log('\nDemo page, French, before any interaction (Chromium resource timing, served gzipped):');
     console.table(ours.map((e) => ({ script: e.name.replace('/assets/citopia/cdn/', ''), 'gzipped body': kb(e.body), 'on the wire (with headers)': kb(e.transfer), unzipped: kb(e.decoded) })));
@@ -87,8 +84,7 @@ async function demoPage() {
     await page.keyboard.type('p');
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
-    const later = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, body: e.encodedBodySize }))))
-      .filter((e) => e.name.startsWith('/assets/citopia/') && e.name.endsWith('.js') && !ours.some((o) => o.name === e.name));
+    const later = (await citopiaScripts(page)).filter((e) => !ours.some((o) => o.name === e.name));
     console.log(`  After a first interaction with each component (focus, one letter typed): ${later.length} more script requests, ${kb(sum(later, 'body'))} gzipped${later.length ? `: ${later.map((e) => `${e.name.replace('/assets/citopia/cdn/', '')} ${kb(e.body)}`).join(', ')}` : ''}.`);
     const predicted = initialLoad(join(root, 'packages/all/cdn'), 'citopia.js', 'fr');
     console.log(`  From the chunk graph (scripts/chunk-graph.mjs, what size.mjs budgets as initial:demo-fr): ${predicted.files.length} files, ${kb(predicted.bytes)}.`);
@@ -104,11 +100,8 @@ async function autoloaderPage() {
   const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
   try {
     const page = await browser.newPage();
-    await page.goto(`${demo.url}/test/e2e/pages/autoloader.html`, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => customElements.get('citopia-privacy-notice'));
-    await page.waitForLoadState('networkidle');
-    const ours = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, body: e.encodedBodySize }))))
-      .filter((e) => e.name.startsWith('/assets/citopia/') && e.name.endsWith('.js'));
+    await openSettled(page, `${demo.url}/test/e2e/pages/autoloader.html`, ['citopia-privacy-notice']);
+    const ours = await citopiaScripts(page);
     console.log(`\nA French page with the privacy notice alone, through cdn/autoloader.js (Chromium resource timing): ${ours.length} script requests, ${kb(ours.reduce((n, e) => n + e.body, 0))} gzipped: ${ours.map((e) => `${e.name.replace('/assets/citopia/cdn/', '')} ${kb(e.body)}`).join(', ')}.`);
   } finally {
     await browser.close();
