@@ -34,8 +34,19 @@ describe('<citopia-service-finder>: what the first view loads', function () {
     await new Promise((r) => setTimeout(r, 300));
     expect(resultChunks(), 'no results’ chunk for the categories').to.equal(0);
     const field = el.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+    const focusins: string[] = [];
+    el.addEventListener('focusin', () => focusins.push(`focusin at ${Math.round(performance.now())} ms`));
     field.focus();
-    await until(() => resultChunks() >= 2, 5000, 'the results’ chunks, asked for at the focus');
+    await until(() => resultChunks() >= 2, 5000, 'the results’ chunks, asked for at the focus').catch((error: Error) => {
+      // A hang guard only (the chunks come in well under a second). Should it ever trip, say what
+      // the page saw, so the cause can be told apart: no focus, no request, or a request unanswered.
+      const seen = performance.getEntriesByType('resource').filter((e) => /search|result|channels/.test(e.name));
+      const state = el as unknown as { resultsError?: unknown };
+      throw new Error(
+        `${error.message}. Focus: ${document.hasFocus() ? 'page focused' : 'page NOT focused'}, active: ${el.shadowRoot!.activeElement?.id ?? 'none'}, ${focusins.join(', ') || 'no focusin'}; now ${Math.round(performance.now())} ms; ` +
+          `chunks seen: ${seen.map((e) => `${e.name.replace(location.origin, '')} (start ${Math.round(e.startTime)} ms, ${Math.round(e.duration)} ms)`).join('; ') || 'none'}; results error: ${String(state.resultsError ?? 'none')}`,
+      );
+    });
     wrapper.remove();
   });
 
