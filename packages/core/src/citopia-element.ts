@@ -85,7 +85,8 @@ export class CitopiaElement extends LitElement {
 
   override connectedCallback(): void {
     if (this.serverRendered && !this.hasUpdated) {
-      // If it cannot be downloaded, Lit hydrates alone: the server's DOM stays as it is.
+      // If it cannot be downloaded (offline), Lit hydrates alone: the component works and keeps
+      // the server's DOM, but what was typed before the scripts arrived is not put back.
       this.hydration ??= import('./hydration.js').catch((error: unknown) => void console.warn('[citopia] could not load the hydration code', error));
     }
     super.connectedCallback();
