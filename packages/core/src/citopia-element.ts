@@ -10,6 +10,9 @@ import type { Hydrating } from './hydration.js';
 installLocalization();
 
 type Hydration = typeof import('./hydration.js');
+const importHydration = (): Promise<Hydration> => import('./hydration.js');
+/** hydration.ts, asked for as the first server-rendered element connects (with its catalogue). */
+let hydration: Promise<Hydration> | undefined;
 
 /**
  * The one base class of every Citopia component: the cross-cutting concerns live here once.
@@ -77,18 +80,14 @@ export class CitopiaElement extends LitElement {
   /** True when the element arrived with server-rendered (declarative) shadow DOM to hydrate. */
   protected readonly serverRendered: boolean = !isServer && this.shadowRoot !== null;
 
-  /** For server-rendered DOM: the module that hydrates it (hydration.ts), asked for at connection. */
-  private hydration?: Promise<Hydration | undefined>;
-  /** That module, once loaded, for the first update. */
+  /** hydration.ts, once loaded, for the first update of server-rendered DOM. */
   private hydrating?: Hydration;
   private waitingSlot?: HTMLSlotElement;
 
   override connectedCallback(): void {
-    if (this.serverRendered && !this.hasUpdated) {
-      // If it cannot be downloaded (offline), Lit hydrates alone: the component works and keeps
-      // the server's DOM, but what was typed before the scripts arrived is not put back.
-      this.hydration ??= import('./hydration.js').catch((error: unknown) => void console.warn('[citopia] could not load the hydration code', error));
-    }
+    // A download that fails (offline) is tried again when the browser is back online; until then the
+    // element keeps the server's DOM, and what the person types into it.
+    if (this.serverRendered && !this.hasUpdated) hydration ??= importHydration().catch((failure: unknown) => import('./chunk.js').then((chunk) => chunk.loadWhenOnline(importHydration, failure)));
     super.connectedCallback();
     // Until the first render (which waits for the language's catalogue), what the city wrote
     // inside the tag stays on screen, as before the element was defined: no empty box, no jump.
@@ -102,8 +101,7 @@ export class CitopiaElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const stop of this.unfollow) stop();
-    this.unfollow = [];
+    for (const stop of this.unfollow.splice(0)) stop();
   }
 
   /** Takes the language of `tag` (the page's), with its writing direction. */
@@ -149,11 +147,7 @@ export class CitopiaElement extends LitElement {
    */
   protected renderReadingToggle(): TemplateResult | typeof nothing {
     if (this.hideReadingToggle) return nothing;
-    return html`<div class="reading-toggle" part="reading-toggle">
-      <button type="button" class="reading-toggle-button" aria-pressed=${this.easyReading ? 'true' : 'false'} @click=${this.toggleReading}>
-        ${msg('Easy to read', { id: 'core.reading.toggle' })}
-      </button>
-    </div>`;
+    return html`<div class="reading-toggle" part="reading-toggle"><button type="button" class="reading-toggle-button" aria-pressed=${this.easyReading ? 'true' : 'false'} @click=${this.toggleReading}>${msg('Easy to read', { id: 'core.reading.toggle' })}</button></div>`;
   }
 
   private toggleReading(): void {
@@ -180,7 +174,7 @@ export class CitopiaElement extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.stringsReady()) await this.loadStrings();
     // Server-rendered DOM: the first update also waits for hydration.ts (asked for at connection).
-    if (this.hydration && !this.hasUpdated) this.hydrating = await this.hydration;
+    if (this.serverRendered && !this.hasUpdated) this.hydrating = await hydration;
     super.scheduleUpdate();
   }
 
@@ -188,11 +182,9 @@ export class CitopiaElement extends LitElement {
   protected override update(changed: PropertyValues): void {
     this.waitingSlot?.remove();
     this.waitingSlot = undefined;
-    const hydrating = this.hydrating;
-    this.hydrating = undefined;
     this.localize(() => {
       const update = () => super.update(changed);
-      if (hydrating) hydrating.hydrate(this as unknown as Hydrating, update);
+      if (this.hydrating && !this.hasUpdated) this.hydrating.hydrate(this as unknown as Hydrating, update);
       else update();
     });
   }

@@ -31,14 +31,12 @@ interface RenderContext {
   easy?: boolean;
 }
 
-/** Catalogues by key: a locale (`fr`), or a locale's easy-to-read layer (`fr-easy`). */
-const catalogues = new Map<string, Record<string, unknown>>();
+/**
+ * Catalogues by key: a locale (`fr`), or a locale's easy-to-read layer (`fr-easy`); each
+ * package's chunk adds its messages to its key's catalogue.
+ */
+const catalogues: Partial<Record<string, Record<string, unknown>>> = {};
 let context: RenderContext | undefined;
-
-/** Adds messages to the catalogue `key` (a locale, or `<locale>-easy`). */
-export function addCatalogue(key: string, templates: Record<string, unknown>): void {
-  catalogues.set(key, { ...catalogues.get(key), ...templates });
-}
 
 /** The host page's wording for `id`: easy-to-read for the locale, then for the locale, then for all. */
 function lookupOverride(overrides: StringOverrides, locale: Locale, id: string, easy?: boolean): string | undefined {
@@ -70,7 +68,7 @@ function citopiaMsg(template: string | StrTemplate, options?: { id?: string }): 
     return override.replace(/\{(\d+)\}/g, (whole, index: string) => (index in values ? String(values[+index]) : whole));
   }
   // No catalogue holds English (the source): the English text is the template itself.
-  const localized = (ctx && id ? (ctx.easy ? catalogues.get(`${ctx.locale}-easy`)?.[id] : undefined) ?? catalogues.get(ctx.locale)?.[id] : undefined) as string | StrTemplate | undefined;
+  const localized = (ctx && id ? (ctx.easy ? catalogues[`${ctx.locale}-easy`]?.[id] : undefined) ?? catalogues[ctx.locale]?.[id] : undefined) as string | StrTemplate | undefined;
   const chosen = localized ?? template;
   // A translation holds value indexes, so a translator may reorder the placeholders.
   return typeof chosen === 'string' ? chosen : joinStringsAndValues(chosen.strings as TemplateStringsArray, values, chosen === template ? undefined : (chosen.values as number[]));
@@ -105,7 +103,7 @@ export function catalogueLoader<L extends Partial<Record<Locale, () => Promise<L
         loadersOf(locale).map((load) => {
           if (!loads.has(load)) {
             const loading = load().then(
-              (module) => addCatalogue(keyOf(locale), module.templates),
+              (module) => Object.assign((catalogues[keyOf(locale)] ??= {}), module.templates),
               (error: unknown) => console.warn(`[citopia] could not load the "${keyOf(locale)}" strings`, error),
             );
             loads.set(load, loading.then(() => void loads.set(load, true)));
