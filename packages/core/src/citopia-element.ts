@@ -87,7 +87,7 @@ export class CitopiaElement extends LitElement {
   override connectedCallback(): void {
     // A download that fails (offline) is tried again when the browser is back online; until then the
     // element keeps the server's DOM, and what the person types into it.
-    if (this.serverRendered && !this.hasUpdated) hydration ??= importHydration().catch((failure: unknown) => import('./chunk.js').then((chunk) => chunk.loadWhenOnline(importHydration, failure)));
+    if (this.serverRendered && !this.hasUpdated) hydration ??= importHydration().catch((failure: unknown) => import('./chunk.js').then(({ loadWhenOnline }) => loadWhenOnline(importHydration, failure)));
     super.connectedCallback();
     // Until the first render (which waits for the language's catalogue), what the city wrote
     // inside the tag stays on screen, as before the element was defined: no empty box, no jump.
