@@ -13,6 +13,9 @@ import { until } from '@citopia/core/fixtures';
 import { type } from '@citopia/testing';
 
 type Hydrated = HTMLElement & { hasUpdated: boolean; updateComplete: Promise<unknown> };
+// Its own endpoint: the request keeps its draft per endpoint, in a storage other test pages of
+// this origin may see, and the draft typed here must not appear in their requests (nor theirs here).
+const ENDPOINT = '/__test/status/503?hydrate-offline';
 
 describe('server rendering when the hydration chunk cannot be downloaded', function () {
   this.timeout(30_000);
@@ -23,7 +26,7 @@ describe('server rendering when the hydration chunk cannot be downloaded', funct
       fixture: 'json-adapter-no-services',
       lang: 'fr',
       properties: {},
-      attributes: { endpoint: '/__test/status/503' },
+      attributes: { endpoint: ENDPOINT },
     });
     const host = document.createElement('div');
     host.lang = 'fr';
@@ -56,5 +59,7 @@ describe('server rendering when the hydration chunk cannot be downloaded', funct
     // component's own input handler received the text.
     expect(count(), 'the component took what was typed').not.to.equal(serverCount);
     expect(el.shadowRoot!.querySelectorAll('textarea[name="description"]').length, 'hydrated, not rendered twice').to.equal(1);
+    host.remove();
+    localStorage.removeItem(`citopia:request:draft:json:${ENDPOINT}`);
   });
 });
