@@ -13,6 +13,8 @@ import { chunkLoader } from '@citopia/core/chunk';
 // What every component shares, in this file rather than in small chunks shared between them, so
 // that a page loads this file, one chunk per component it uses and one translation chunk.
 export * from '@citopia/core';
+export * from '@citopia/core/format';
+export * from '@citopia/core/i18n';
 export * from '@citopia/core/styles';
 export * from '@citopia/core/fetch';
 export * from '@citopia/core/storage';

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult, isServer } fro
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { CitopiaElement, formatNumber, primaryLanguage } from '@citopia/core';
+import { CitopiaElement, primaryLanguage } from '@citopia/core';
+import { formatNumber } from '@citopia/core/format';
 import { describeLoadError } from '@citopia/core/fetch';
 import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-assistance-request.styles.js';

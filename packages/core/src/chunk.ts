@@ -10,11 +10,17 @@ import { FetchError } from './fetch.js';
  * When the message names no address (Safari), the next attempt is the plain import() again.
  * Once an address loaded, later calls import that one (the same module).
  */
-export function chunkLoader<T>(load: () => Promise<T>): () => Promise<T> {
+export function chunkLoader<T>(load: () => Promise<T>, failure?: unknown): () => Promise<T> {
   let failedAddress: string | undefined;
   let failed = false;
   let attempts = 0;
   let address: string | undefined;
+  const remember = (error: unknown): void => {
+    failed = true;
+    failedAddress ??= /https?:\/\/[^\s"'`]+/.exec(String((error as Error)?.message ?? error))?.[0];
+  };
+  // An attempt made before this loader existed (`failure`) counts as its own.
+  if (failure !== undefined) remember(failure);
   return () => {
     if (failed && failedAddress) {
       const next = new URL(failedAddress);
@@ -25,11 +31,27 @@ export function chunkLoader<T>(load: () => Promise<T>): () => Promise<T> {
     // A computed address: bundlers leave this import() as it is (the chunk is already built).
     const loading = address ? (import(/* @vite-ignore */ address) as Promise<T>) : load();
     return loading.catch((error: unknown) => {
-      failed = true;
-      failedAddress ??= /https?:\/\/[^\s"'`]+/.exec(String((error as Error)?.message ?? error))?.[0];
+      remember(error);
       throw error;
     });
   };
+}
+
+/**
+ * A chunk whose download failed (`failure`, the error of `load()`), for a part nobody can press
+ * "Try again" for: asked for again each time the browser comes back online, until it arrives.
+ * Whatever waits for it stays as it is meanwhile.
+ */
+export async function loadWhenOnline<T>(load: () => Promise<T>, failure: unknown): Promise<T> {
+  const again = chunkLoader(load, failure);
+  for (;;) {
+    await new Promise((online) => addEventListener('online', online, { once: true }));
+    try {
+      return await again();
+    } catch {
+      // Still unreachable: wait for the next time.
+    }
+  }
 }
 
 /**

@@ -1,15 +1,18 @@
-import { LitElement, html, isServer, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize/init/install.js';
 import { resolveLanguage, watchLanguage } from './language.js';
 import { directionOf, toSupportedLocale, type Locale } from './locales-supported.js';
 import { activeLocale, ensureLocale, installLocalization, isLocaleReady, withLocale, type StringOverrides } from './i18n.js';
 import { ensureEasyLocale, followReading, isEasyLocaleReady, resolveReading, setReadingPreference, type ReadingMode } from './reading-mode.js';
 import { emitEvent, type CitopiaEventMap, type CitopiaEventName, type EmitOptions } from './events.js';
+import type { Hydrating } from './hydration.js';
 
 installLocalization();
 
-/** What takes the focus without a tabindex (enough for what our components render). */
-const FOCUSABLE = 'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, iframe, [tabindex], [contenteditable]:not([contenteditable="false"])';
+type Hydration = typeof import('./hydration.js');
+const importHydration = (): Promise<Hydration> => import('./hydration.js');
+/** hydration.ts, asked for as the first server-rendered element connects (with its catalogue). */
+let hydration: Promise<Hydration> | undefined;
 
 /**
  * The one base class of every Citopia component: the cross-cutting concerns live here once.
@@ -29,8 +32,8 @@ const FOCUSABLE = 'a[href], area[href], button:not([disabled]), input:not([disab
 export class CitopiaElement extends LitElement {
   // Declared here rather than with decorators: the same reactive properties in fewer bytes.
   static override properties: PropertyDeclarations = {
-    strings: { attribute: 'strings', type: Object },
-    reading: { attribute: 'reading' },
+    strings: { type: Object },
+    reading: {},
     hideReadingToggle: { type: Boolean, attribute: 'hide-reading-toggle' },
     effectiveReading: { state: true },
     dataLanguage: { state: true },
@@ -65,100 +68,75 @@ export class CitopiaElement extends LitElement {
     return this.effectiveReading === 'easy';
   }
 
-  private stopFollowingReading: (() => void) | undefined;
-
   /** The page's language tag as resolved (for example "fr-CH"). */
   protected dataLanguage = 'en';
 
   /** The interface language this element speaks. */
   protected locale: Locale = 'en';
 
-  private stopWatchingLanguage: (() => void) | undefined;
+  /** What stops following the language and the reading mode, while connected. */
+  private unfollow: Array<() => void> = [];
 
   /** True when the element arrived with server-rendered (declarative) shadow DOM to hydrate. */
   protected readonly serverRendered: boolean = !isServer && this.shadowRoot !== null;
 
-  /** Fields a person edited in the server-rendered DOM before the scripts arrived. */
-  private preHydrationEdits: Array<{ id: string; value: string; checked: boolean }> | undefined;
-
-  /** What the person changed in server-rendered fields (hydration resets bound values). */
-  private editedFields(): Array<{ id: string; value: string; checked: boolean }> {
-    const edits = [];
-    for (const field of this.shadowRoot?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[id], textarea[id], select[id]') ?? []) {
-      const toggle = field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio');
-      const edited =
-        field instanceof HTMLSelectElement
-          ? [...field.options].some((o) => o.selected !== o.defaultSelected)
-          : toggle
-            ? (field as HTMLInputElement).checked !== (field as HTMLInputElement).defaultChecked
-            : field.value !== field.defaultValue;
-      if (edited) edits.push({ id: field.id, value: field.value, checked: toggle && (field as HTMLInputElement).checked });
-    }
-    return edits;
-  }
-
-  /**
-   * After hydration, what a person typed or chose before the scripts arrived is put back and
-   * handed to the component's own handlers, as if typed now: nothing is lost.
-   */
-  protected override firstUpdated(changed: PropertyValues): void {
-    super.firstUpdated(changed);
-    const edits = this.preHydrationEdits;
-    this.preHydrationEdits = undefined;
-    for (const edit of edits ?? []) {
-      const field = this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(edit.id)}`);
-      if (!field) continue;
-      if (field.type === 'checkbox' || field.type === 'radio') field.checked = edit.checked;
-      else field.value = edit.value;
-      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      field.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-  }
-
-  /** True when the shadow root held server-rendered DOM at connection (before the first update). */
-  private arrivedWithDom = false;
+  /** hydration.ts, once loaded, for the first update of server-rendered DOM. */
+  private hydrating?: Hydration;
   private waitingSlot?: HTMLSlotElement;
 
   override connectedCallback(): void {
-    if (!this.hasUpdated) this.arrivedWithDom = (this.shadowRoot?.childNodes.length ?? 0) > 0;
-    if (this.serverRendered && !this.hasUpdated) this.preHydrationEdits = this.editedFields();
+    // A download that fails (offline) is tried again when the browser is back online; until then the
+    // element keeps the server's DOM, and what the person types into it.
+    if (this.serverRendered && !this.hasUpdated) hydration ??= importHydration().catch((failure: unknown) => import('./chunk.js').then(({ loadWhenOnline }) => loadWhenOnline(importHydration, failure)));
     super.connectedCallback();
     // Until the first render (which waits for the language's catalogue), what the city wrote
     // inside the tag stays on screen, as before the element was defined: no empty box, no jump.
-    if (!this.hasUpdated && !this.arrivedWithDom && this.renderRoot instanceof ShadowRoot && !this.renderRoot.querySelector('slot')) {
+    if (!this.hasUpdated && !this.serverRendered && this.renderRoot instanceof ShadowRoot && !this.renderRoot.querySelector('slot')) {
       this.renderRoot.append((this.waitingSlot = document.createElement('slot')));
     }
     this.updateLanguage();
-    this.stopWatchingLanguage = watchLanguage(this, () => this.updateLanguage());
     this.updateReading();
-    this.stopFollowingReading = followReading(() => this.updateReading());
+    this.unfollow = [watchLanguage(this, () => this.updateLanguage()), followReading(() => this.updateReading())];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
-    this.stopWatchingLanguage = undefined;
-    this.stopFollowingReading?.();
-    this.stopFollowingReading = undefined;
+    for (const stop of this.unfollow.splice(0)) stop();
+  }
+
+  /** Takes the language of `tag` (the page's), with its writing direction. */
+  private useLanguage(tag: string): void {
+    const dir = directionOf(tag);
+    this.dataLanguage = tag;
+    this.locale = toSupportedLocale(tag);
+    if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
+  }
+
+  /** True when the catalogues of our locale (and reading mode) are in memory. */
+  private stringsReady(): boolean {
+    return isLocaleReady(this.locale) && (!this.easyReading || isEasyLocaleReady(this.locale));
+  }
+
+  /** Loads the catalogues of our locale, and the easy-to-read ones when we read in that mode. */
+  private async loadStrings(): Promise<void> {
+    await Promise.all([ensureLocale(this.locale), this.easyReading && ensureEasyLocale(this.locale)]);
+  }
+
+  /** Asks for the catalogues we lack, and renders again when they arrive. */
+  private requestStrings(): void {
+    if (!this.stringsReady()) void this.loadStrings().then(() => this.requestUpdate());
   }
 
   /** Re-reads the language; the language watcher calls it on any `lang` change above us. */
   protected updateLanguage(): void {
-    const tag = resolveLanguage(this);
-    const locale = toSupportedLocale(tag);
-    this.dataLanguage = tag;
-    this.locale = locale;
-    const dir = directionOf(tag);
-    if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
-    if (!isLocaleReady(locale)) void ensureLocale(locale).then(() => this.requestUpdate());
-    if (this.easyReading && !isEasyLocaleReady(locale)) void ensureEasyLocale(locale).then(() => this.requestUpdate());
+    this.useLanguage(resolveLanguage(this));
+    this.requestStrings();
   }
 
   /** Re-resolves the reading mode; called on connect, on `reading` changes and on any choice. */
   protected updateReading(): void {
-    const mode = resolveReading(this, this.reading);
-    if (mode !== this.effectiveReading) this.effectiveReading = mode;
-    if (mode === 'easy' && !isEasyLocaleReady(this.locale)) void ensureEasyLocale(this.locale).then(() => this.requestUpdate());
+    this.effectiveReading = resolveReading(this, this.reading);
+    this.requestStrings();
   }
 
   /**
@@ -169,11 +147,7 @@ export class CitopiaElement extends LitElement {
    */
   protected renderReadingToggle(): TemplateResult | typeof nothing {
     if (this.hideReadingToggle) return nothing;
-    return html`<div class="reading-toggle" part="reading-toggle">
-      <button type="button" class="reading-toggle-button" aria-pressed=${this.easyReading ? 'true' : 'false'} @click=${this.toggleReading}>
-        ${msg('Easy to read', { id: 'core.reading.toggle' })}
-      </button>
-    </div>`;
+    return html`<div class="reading-toggle" part="reading-toggle"><button type="button" class="reading-toggle-button" aria-pressed=${this.easyReading ? 'true' : 'false'} @click=${this.toggleReading}>${msg('Easy to read', { id: 'core.reading.toggle' })}</button></div>`;
   }
 
   private toggleReading(): void {
@@ -193,61 +167,26 @@ export class CitopiaElement extends LitElement {
       if (changed.has('reading') && this.isConnected) this.updateReading();
       return;
     }
-    const tag = this.getAttribute('lang') ?? activeLocale() ?? 'en';
-    this.dataLanguage = tag;
-    this.locale = toSupportedLocale(tag);
-    this.setAttribute('dir', directionOf(tag));
+    this.useLanguage(this.getAttribute('lang') ?? activeLocale() ?? 'en');
   }
 
-  /** Holds the update until the catalogue for our locale is in memory. */
+  /** Holds the update until the catalogue for our locale (and, for server DOM, hydration.ts) is in memory. */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!isLocaleReady(this.locale)) await ensureLocale(this.locale);
-    if (this.easyReading && !isEasyLocaleReady(this.locale)) await ensureEasyLocale(this.locale);
+    if (!this.stringsReady()) await this.loadStrings();
+    // Server-rendered DOM: the first update also waits for hydration.ts (asked for at connection).
+    if (this.serverRendered && !this.hasUpdated) this.hydrating = await hydration;
     super.scheduleUpdate();
   }
 
   /** Renders with msg() answering in this element's language. */
   protected override update(changed: PropertyValues): void {
-    const adoptServerDom = !this.hasUpdated && this.arrivedWithDom;
     this.waitingSlot?.remove();
     this.waitingSlot = undefined;
-    withLocale(
-      this.locale,
-      this.strings,
-      () => {
-        try {
-          super.update(changed);
-          // Hydration adopted the server's text, which is standard wording (easy-to-read
-          // catalogues are not loaded on the server): a person reading in easy-to-read
-          // language gets a fresh render instead.
-          if (adoptServerDom && this.easyReading) this.renderFresh();
-        } catch (error) {
-          if (!(error instanceof Error) || !error.message.startsWith('Hydration')) throw error;
-          this.renderAfresh(error);
-        }
-      },
-      this.easyReading,
-    );
-  }
-
-  /**
-   * Server-rendered DOM that does not match the first client render (the server lacked data or
-   * code the browser has) cannot be hydrated: start clean rather than show a broken mix.
-   */
-  private renderAfresh(error: Error): void {
-    console.warn(`[citopia] <${this.localName}> could not hydrate the server's rendering; rendering it again.`, error.message);
-    this.renderFresh();
-  }
-
-  /**
-   * Renders into an emptied root, forgetting what lit-html (or hydration) put there. The
-   * server's `<style>` stays: a hydrated root has no adopted style sheets.
-   */
-  private renderFresh(): void {
-    const root = this.renderRoot as (ShadowRoot | HTMLElement) & { _$litPart$?: unknown };
-    root._$litPart$ = undefined; // lit-html's record of what it rendered into this root
-    for (const node of [...root.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
-    render(this.render(), root, this.renderOptions);
+    this.localize(() => {
+      const update = () => super.update(changed);
+      if (this.hydrating && !this.hasUpdated) this.hydrating.hydrate(this as unknown as Hydrating, update);
+      else update();
+    });
   }
 
   /** Runs `fn` with msg() in this element's language, for strings built outside render(). */
@@ -266,8 +205,12 @@ export class CitopiaElement extends LitElement {
     await this.updateComplete;
     const el = typeof target === 'string' ? this.renderRoot.querySelector<HTMLElement>(target) : target();
     if (!el?.isConnected) return undefined;
-    if (!el.matches(FOCUSABLE)) el.setAttribute('tabindex', '-1');
     el.focus();
+    // It could not take the focus (a heading, a message): make it focusable, not tabbable.
+    if ((el.getRootNode() as ShadowRoot | Document).activeElement !== el) {
+      el.tabIndex = -1;
+      el.focus();
+    }
     return el;
   }
 

@@ -14,6 +14,6 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   }
   if (existing !== ctor && !warned) {
     warned = true;
-    console.warn(`[citopia] <${tag}> is already defined, probably by a second copy of Citopia on this page; keeping the first copy's elements.`);
+    console.warn(`[citopia] <${tag}> is already defined (by a second copy of Citopia?): the first one stays.`);
   }
 }

@@ -28,13 +28,7 @@ export function emitEvent<K extends CitopiaEventName>(
   target: EventTarget,
   name: K,
   detail: CitopiaEventMap[K],
-  options: EmitOptions = {},
+  options?: EmitOptions,
 ): boolean {
-  const event = new CustomEvent(name, {
-    detail,
-    bubbles: true,
-    composed: true,
-    cancelable: options.cancelable ?? false,
-  });
-  return !target.dispatchEvent(event);
+  return !target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: !!options?.cancelable }));
 }

@@ -10,7 +10,7 @@
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { isStrTagged, joinStringsAndValues } from '@lit/localize/internal/str-tag.js';
-import { SOURCE_LOCALE, type Locale } from './locales-supported.js';
+import type { Locale } from './locales-supported.js';
 
 /** What a generated locale module (`src/locales/<locale>.ts`) exports. */
 export interface LocaleModule {
@@ -31,24 +31,20 @@ interface RenderContext {
   easy?: boolean;
 }
 
-/** Catalogues by key: a locale (`fr`), or a locale's easy-to-read layer (`fr-easy`). */
-const catalogues = new Map<string, Record<string, unknown>>();
+/**
+ * Catalogues by key: a locale (`fr`), or a locale's easy-to-read layer (`fr-easy`); each
+ * package's chunk adds its messages to its key's catalogue.
+ */
+const catalogues: Partial<Record<string, Record<string, unknown>>> = {};
 let context: RenderContext | undefined;
-let installed = false;
 
-/** Adds messages to the catalogue `key` (a locale, or `<locale>-easy`). */
-export function addCatalogue(key: string, templates: Record<string, unknown>): void {
-  catalogues.set(key, { ...catalogues.get(key), ...templates });
-}
-
-function lookupOverride(overrides: StringOverrides | undefined, locale: Locale, id: string | undefined, easy?: boolean) {
-  if (!overrides || !id) return undefined;
-  const perEasy = easy ? overrides[`${locale}-easy`] : undefined;
-  if (perEasy && typeof perEasy === 'object' && typeof perEasy[id] === 'string') return perEasy[id];
-  const perLocale = overrides[locale];
-  if (perLocale && typeof perLocale === 'object' && typeof perLocale[id] === 'string') return perLocale[id];
-  const global = overrides[id];
-  return typeof global === 'string' ? global : undefined;
+/** The host page's wording for `id`: easy-to-read for the locale, then for the locale, then for all. */
+function lookupOverride(overrides: StringOverrides, locale: Locale, id: string, easy?: boolean): string | undefined {
+  for (const layer of [easy && overrides[`${locale}-easy`], overrides[locale], overrides]) {
+    const text = layer && typeof layer === 'object' ? layer[id] : undefined;
+    if (typeof text === 'string') return text;
+  }
+  return undefined;
 }
 
 interface StrTemplate {
@@ -67,25 +63,19 @@ function citopiaMsg(template: string | StrTemplate, options?: { id?: string }): 
   const ctx = context;
   const id = options?.id;
   const values = isStrTagged(template as never) ? (template as StrTemplate).values : [];
-  const override = ctx && lookupOverride(ctx.overrides, ctx.locale, id, ctx.easy);
+  const override = ctx?.overrides && id ? lookupOverride(ctx.overrides, ctx.locale, id, ctx.easy) : undefined;
   if (override !== undefined) {
-    return override.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < values.length ? String(values[Number(index)]) : whole));
+    return override.replace(/\{(\d+)\}/g, (whole, index: string) => (index in values ? String(values[+index]) : whole));
   }
-  const easy = ctx?.easy && id ? catalogues.get(`${ctx.locale}-easy`)?.[id] : undefined;
-  const localized = easy ?? (ctx && id && ctx.locale !== SOURCE_LOCALE ? catalogues.get(ctx.locale)?.[id] : undefined);
-  if (typeof localized === 'string') return localized;
-  if (localized && isStrTagged(localized as never)) {
-    const t = localized as StrTemplate;
-    // Translations hold value indexes, so a translator may reorder the placeholders.
-    return joinStringsAndValues(t.strings as TemplateStringsArray, values, t.values as number[]);
-  }
-  return typeof template === 'string' ? template : joinStringsAndValues(template.strings as TemplateStringsArray, template.values);
+  // No catalogue holds English (the source): the English text is the template itself.
+  const localized = (ctx && id ? (ctx.easy ? catalogues[`${ctx.locale}-easy`]?.[id] : undefined) ?? catalogues[ctx.locale]?.[id] : undefined) as string | StrTemplate | undefined;
+  const chosen = localized ?? template;
+  // A translation holds value indexes, so a translator may reorder the placeholders.
+  return typeof chosen === 'string' ? chosen : joinStringsAndValues(chosen.strings as TemplateStringsArray, values, chosen === template ? undefined : (chosen.values as number[]));
 }
 
-/** Installs Citopia's msg() once per copy of @lit/localize. */
+/** Installs Citopia's msg() (once: at the load of citopia-element.ts). */
 export function installLocalization(): void {
-  if (installed) return;
-  installed = true;
   try {
     _installMsgImplementation(citopiaMsg as never);
   } catch {
@@ -97,49 +87,35 @@ export function installLocalization(): void {
 
 /**
  * One layer of catalogues (the standard strings, or the easy-to-read ones): the packages'
- * lazy loaders by locale, which are in memory, and the one pending load per locale. A chunk
- * that fails to load leaves that package's strings to the next layer (or English) rather than
- * blocking the component.
+ * lazy loaders by locale, and each loader's one load (`true` once settled). A chunk that fails
+ * to load leaves that package's strings to the next layer (or English) rather than blocking the
+ * component.
  */
-export function catalogueLoader<L extends Partial<Record<Locale, () => Promise<LocaleModule>>>>(keyOf: (locale: Locale) => string, what: string) {
-  const registered: L[] = [];
-  const loaded = new Map<Locale, Set<L>>();
-  const pending = new Map<string, Promise<void>>();
-  const isReady = (locale: Locale): boolean => registered.every((l) => !l[locale] || loaded.get(locale)?.has(l));
+export function catalogueLoader<L extends Partial<Record<Locale, () => Promise<LocaleModule>>>>(keyOf: (locale: Locale) => string) {
+  const registered = new Set<L>();
+  const loads = new Map<() => Promise<LocaleModule>, Promise<void> | true>();
+  const loadersOf = (locale: Locale) => [...registered].flatMap((l) => l[locale] ?? []);
   return {
-    register(packageLoaders: L): void {
-      if (!registered.includes(packageLoaders)) registered.push(packageLoaders);
-    },
-    isReady,
-    ensure(locale: Locale): Promise<void> {
-      if (isReady(locale)) return Promise.resolve();
-      const key = `${locale}:${registered.length}`;
-      let promise = pending.get(key);
-      if (!promise) {
-        const done = loaded.get(locale) ?? new Set<L>();
-        loaded.set(locale, done);
-        promise = Promise.all(
-          registered
-            .filter((l) => l[locale] && !done.has(l))
-            .map(async (l) => {
-              try {
-                addCatalogue(keyOf(locale), (await l[locale]!()).templates);
-              } catch (error) {
-                console.warn(`[citopia] could not load the "${locale}" ${what}`, error);
-              } finally {
-                done.add(l);
-              }
-            }),
-        ).then(() => undefined);
-        pending.set(key, promise);
-      }
-      return promise;
-    },
+    register: (packageLoaders: L): void => void registered.add(packageLoaders),
+    isReady: (locale: Locale): boolean => loadersOf(locale).every((load) => loads.get(load) === true),
+    ensure: (locale: Locale): Promise<void> =>
+      Promise.all(
+        loadersOf(locale).map((load) => {
+          if (!loads.has(load)) {
+            const loading = load().then(
+              (module) => Object.assign((catalogues[keyOf(locale)] ??= {}), module.templates),
+              (error: unknown) => console.warn(`[citopia] could not load the "${keyOf(locale)}" strings`, error),
+            );
+            loads.set(load, loading.then(() => void loads.set(load, true)));
+          }
+          return loads.get(load);
+        }),
+      ).then(() => undefined),
   };
 }
 
 // English is the source: it has no standard catalogue (loaders have no `en`), so it is always ready.
-const standard = catalogueLoader<LocaleLoaders>((locale) => locale, 'translations');
+const standard = catalogueLoader<LocaleLoaders>((locale) => locale);
 
 /** Called at module load by every package that ships translations. */
 export const registerTranslations: (packageLoaders: LocaleLoaders) => void = standard.register;
@@ -173,26 +149,3 @@ export function withLocale<T>(locale: Locale, overrides: StringOverrides | undef
     context = previous;
   }
 }
-
-export type PluralForms<T> = { other: T } & Partial<Record<Intl.LDMLPluralRule, T>>;
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-/**
- * The form of `forms` that `Intl.PluralRules` selects for `count` in `locale`, falling back to
- * `other`. Give every form a language needs as its own msg() id (Arabic uses all six), so each
- * translation can be exact.
- */
-export function plural<T>(locale: string, count: number, forms: PluralForms<T>): T {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return forms[rules.select(count)] ?? forms.other;
-}
-
-/** Formats a number for `locale` (Arabic shows Western digits by default in Swiss usage: "ar-u-nu-latn"). */
-export function formatNumber(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale).format(value);
-}
-

@@ -4,43 +4,37 @@
  * is the last resort. One MutationObserver per root watches `lang` changes for every element.
  */
 
-/** The language of the closest `[lang]` ancestor of `el` (itself included), crossing shadow roots. */
-export function resolveLanguage(el: Element): string {
-  let node: Element | null = el;
+/**
+ * What `read` finds on the closest element matching `selector` from `start` up (itself included),
+ * climbing out of each shadow root through its host; an element where `read` finds nothing is
+ * passed over. The language and the reading mode are both inherited this way.
+ */
+export function closestAcross<T>(start: Element | null, selector: string, read: (el: Element) => T | undefined): T | undefined {
+  let node = start;
   while (node) {
-    const withLang: Element | null = node.closest('[lang]');
-    if (withLang) {
-      const lang = withLang.getAttribute('lang')?.trim();
-      if (lang) return lang;
-      // lang="" means "unknown": keep climbing from its parent.
-      node = withLang.parentElement ?? hostOf(withLang);
-      continue;
-    }
-    node = hostOf(node);
+    const found: Element | null = node.closest(selector);
+    const value = found ? read(found) : undefined;
+    if (value !== undefined) return value;
+    // Nothing (more) in this root: on from the match's parent, else from the host.
+    node = found?.parentElement ?? hostOf(node);
   }
-  return document.documentElement.lang?.trim() || 'en';
+  return undefined;
 }
 
-function hostOf(el: Element): Element | null {
+/** The shadow host of the root `el` is in (null in the document). */
+export function hostOf(el: Element): Element | null {
   const root = el.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 }
 
-/** Every root (document or shadow root) between `el` and the document. */
-function rootsAbove(el: Element): Node[] {
-  const roots: Node[] = [];
-  let root = el.getRootNode();
-  while (root instanceof ShadowRoot) {
-    roots.push(root);
-    root = root.host.getRootNode();
-  }
-  roots.push(root);
-  return roots;
+/** The language of the closest `[lang]` ancestor of `el` (itself included), crossing shadow roots. */
+export function resolveLanguage(el: Element): string {
+  // lang="" means "unknown": keep climbing.
+  return closestAcross(el, '[lang]', (e) => e.getAttribute('lang')!.trim() || undefined) ?? (document.documentElement.lang.trim() || 'en');
 }
 
 type LanguageListener = () => void;
 const listeners = new Map<Element, LanguageListener>();
-const observedRoots = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
 
 /**
@@ -51,15 +45,10 @@ export function watchLanguage(el: Element, onChange: LanguageListener): () => vo
   observer ??= new MutationObserver(() => {
     for (const listener of listeners.values()) listener();
   });
-  for (const root of rootsAbove(el)) {
-    if (observedRoots.has(root)) continue;
-    observedRoots.add(root);
-    observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  }
+  // Every root between `el` and the document (observing a root again changes nothing).
+  for (let host: Element | null = el; host; host = hostOf(host)) observer.observe(host.getRootNode(), { attributes: true, attributeFilter: ['lang'], subtree: true });
   listeners.set(el, onChange);
-  return () => {
-    listeners.delete(el);
-  };
+  return () => listeners.delete(el);
 }
 
 /** How many elements are watching; tests use it to prove disconnect cleans up. */

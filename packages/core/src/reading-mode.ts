@@ -13,6 +13,7 @@
  * `window`), which every copy of Citopia on the page listens to, so all components follow.
  */
 import { catalogueLoader, type LocaleModule } from './i18n.js';
+import { closestAcross, hostOf } from './language.js';
 import type { Locale } from './locales-supported.js';
 
 export type ReadingMode = 'easy' | 'standard';
@@ -32,7 +33,7 @@ export function isReadingMode(value: unknown): value is ReadingMode {
 
 // ---- catalogues -------------------------------------------------------------------------------
 
-const easy = catalogueLoader<EasyLocaleLoaders>((locale) => `${locale}-easy`, 'easy-to-read strings');
+const easy = catalogueLoader<EasyLocaleLoaders>((locale) => `${locale}-easy`);
 
 /** Called at module load by every package that ships easy-to-read strings. */
 export const registerEasyTranslations: (packageLoaders: EasyLocaleLoaders) => void = easy.register;
@@ -46,40 +47,30 @@ export const ensureEasyLocale: (locale: Locale) => Promise<void> = easy.ensure;
 // ---- the person's choice ----------------------------------------------------------------------
 
 const STORED_KEY = `citopia:${READING_STORAGE_KEY}`;
-/**
- * The device's storage, or undefined when touching it throws (disabled, sandboxed). A full or
- * refusing storage only loses the remembering: the choice itself lives in `preference`.
- */
-const device = (): Storage | undefined => {
-  try {
-    return localStorage;
-  } catch {
-    return undefined;
-  }
-};
-let preference: ReadingMode | undefined;
-let preferenceRead = false;
+// The device's storage is touched only inside try/catch: reading `localStorage` itself throws
+// where storage is disabled or sandboxed. A full or refusing storage only loses the remembering:
+// the choice itself lives in `preference`.
+/** The choice: null until read from the device, undefined when the person made none. */
+let preference: ReadingMode | undefined | null = null;
 const followers = new Set<() => void>();
 
 function notifyFollowers(): void {
   for (const follow of [...followers]) follow();
 }
-function onChangeEvent(event: Event): void {
-  const mode = (event as CustomEvent<{ reading?: unknown }>).detail?.reading;
+/** A choice made elsewhere: by another copy of Citopia on this page (its event), or in another tab. */
+function onChoice(event: Event): void {
+  const mode = event instanceof StorageEvent ? event.key === STORED_KEY && event.newValue : (event as CustomEvent<{ reading?: unknown }>).detail?.reading;
   if (isReadingMode(mode)) applyPreference(mode);
 }
-function onStorage(event: StorageEvent): void {
-  if (event.key === STORED_KEY && isReadingMode(event.newValue)) applyPreference(event.newValue);
-}
+const CHOICE_EVENTS = [READING_CHANGE_EVENT, 'storage'];
 let attributeObserver: MutationObserver | undefined;
 
 /** The remembered choice, if the person made one (read from storage once, then kept in memory). */
 export function readingPreference(): ReadingMode | undefined {
-  if (!preferenceRead) {
-    preferenceRead = true;
-    let stored: string | null | undefined;
+  if (preference === null) {
+    let stored: string | null = null;
     try {
-      stored = device()?.getItem(STORED_KEY);
+      stored = localStorage.getItem(STORED_KEY);
     } catch {
       /* unreadable: no remembered choice */
     }
@@ -96,7 +87,7 @@ export function readingPreference(): ReadingMode | undefined {
 export function setReadingPreference(mode: ReadingMode, source?: Element): boolean {
   let persisted = false;
   try {
-    device()!.setItem(STORED_KEY, mode);
+    localStorage.setItem(STORED_KEY, mode);
     persisted = true;
   } catch {
     /* full, disabled or absent: remembered for this page only */
@@ -107,7 +98,6 @@ export function setReadingPreference(mode: ReadingMode, source?: Element): boole
 }
 
 function applyPreference(mode: ReadingMode): void {
-  preferenceRead = true;
   if (preference === mode) return;
   preference = mode;
   notifyFollowers();
@@ -119,21 +109,18 @@ function applyPreference(mode: ReadingMode): void {
  * listeners and the one attribute observer exist only while some element follows.
  */
 export function followReading(onChange: () => void): () => void {
-  if (followers.size === 0) {
-    window.addEventListener(READING_CHANGE_EVENT, onChangeEvent);
-    window.addEventListener('storage', onStorage);
+  if (!followers.size) {
+    for (const type of CHOICE_EVENTS) window.addEventListener(type, onChoice);
     attributeObserver = new MutationObserver(notifyFollowers);
     attributeObserver.observe(document, { attributes: true, attributeFilter: ['data-citopia-reading'], subtree: true });
   }
   followers.add(onChange);
   return () => {
-    if (!followers.delete(onChange) || followers.size > 0) return;
-    window.removeEventListener(READING_CHANGE_EVENT, onChangeEvent);
-    window.removeEventListener('storage', onStorage);
-    attributeObserver?.disconnect();
-    attributeObserver = undefined;
+    if (!followers.delete(onChange) || followers.size) return;
+    for (const type of CHOICE_EVENTS) window.removeEventListener(type, onChoice);
+    attributeObserver!.disconnect();
     // Unheard while nobody follows: read the device again next time.
-    preferenceRead = false;
+    preference = null;
   };
 }
 
@@ -146,23 +133,10 @@ export function readingFollowerCount(): number {
 
 /** The mode set on the closest ancestor of `el` (not `el` itself), crossing shadow roots. */
 export function inheritedReading(el: Element): ReadingMode | undefined {
-  let node: Element | null = el.parentElement ?? hostOf(el);
-  while (node) {
-    const marked: Element | null = node.closest('[data-citopia-reading], [reading]');
-    if (marked) {
-      const value = marked.getAttribute('data-citopia-reading') ?? marked.getAttribute('reading');
-      if (isReadingMode(value)) return value;
-      node = marked.parentElement ?? hostOf(marked);
-      continue;
-    }
-    node = hostOf(node);
-  }
-  return undefined;
-}
-
-function hostOf(el: Element): Element | null {
-  const root = el.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
+  return closestAcross(el.parentElement ?? hostOf(el), '[data-citopia-reading], [reading]', (marked) => {
+    const value = marked.getAttribute('data-citopia-reading') ?? marked.getAttribute('reading');
+    return isReadingMode(value) ? value : undefined;
+  });
 }
 
 /** The mode `el` reads in, given its own setting (see the order at the top of this module). */
@@ -176,7 +150,6 @@ export function resolveReading(el: Element, own: string | null | undefined): Rea
  * reload); otherwise it is removed too (a first visit).
  */
 export function _resetReadingPreference(keepStored = false): void {
-  if (!keepStored) device()?.removeItem(STORED_KEY);
-  preference = undefined;
-  preferenceRead = false;
+  if (!keepStored) localStorage.removeItem(STORED_KEY);
+  preference = null;
 }

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { msg, str } from '@lit/localize';
-import { CitopiaElement, defineElement, isLocaleReady, languageWatcherCount, plural } from '../src/index.js';
+import { CitopiaElement, defineElement } from '../src/index.js';
+import { isLocaleReady, languageWatcherCount } from '../src/i18n-entry.js';
+import { plural } from '../src/format.js';
 
 declare module '@citopia/core' {
   interface CitopiaEventMap {

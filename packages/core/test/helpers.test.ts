@@ -3,6 +3,7 @@ import { fetchJson, fetchWithTimeout, FetchError, parseRetryAfter } from '../src
 import { createSafeStorage } from '../src/storage.js';
 import { pickText } from '../src/language-map.js';
 import { safeUrl } from '../src/safe-url.js';
+import { chunkLoader, loadWhenOnline } from '../src/chunk.js';
 
 describe('safeUrl', () => {
   it('keeps http, https, mailto, tel and relative URLs', () => {
@@ -119,5 +120,37 @@ describe('safe storage', () => {
   it('survives reading from a storage that throws on read', () => {
     const storage = createSafeStorage('t:', () => throwing('get'));
     expect(storage.get('never-written')).to.equal(null);
+  });
+});
+
+describe('chunks that failed to download, against the real test server', () => {
+  // The first request of this module answers 503, as a chunk that cannot be downloaded; the next
+  // ones serve it. A fresh key per test: the server counts failures per key.
+  const failingOnce = () => `/__test/fail-first/chunk-${Date.now()}-${Math.random().toString(36).slice(2)}/1/packages/core/src/format.ts`;
+  type Format = typeof import('../src/format.js');
+
+  it('loadWhenOnline waits for the browser to be back online, then loads the chunk (under a new address where the browser keeps the failure)', async () => {
+    const address = failingOnce();
+    const load = () => import(/* @vite-ignore */ address) as Promise<Format>;
+    const failure: unknown = await load().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure, 'the first download failed').to.be.instanceOf(Error);
+    let loaded: Format | undefined;
+    const loading = loadWhenOnline(load, failure).then((module) => (loaded = module));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(loaded, 'nothing is asked for while offline').to.equal(undefined);
+    dispatchEvent(new Event('online'));
+    await loading;
+    expect(loaded!.plural('fr', 0, { one: 'one', other: 'other' })).to.equal('one');
+  });
+
+  it('chunkLoader asks again for a chunk that failed, also when it failed before the loader existed', async () => {
+    const address = failingOnce();
+    const load = () => import(/* @vite-ignore */ address) as Promise<Format>;
+    const failure = await load().catch((error: unknown) => error);
+    const again = chunkLoader(load, failure);
+    expect((await again()).formatNumber('ar', 1234)).to.match(/1.?234/);
   });
 });

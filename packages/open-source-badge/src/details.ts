@@ -6,7 +6,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { plural, primaryLanguage, type Locale } from '@citopia/core';
+import { primaryLanguage, type Locale } from '@citopia/core';
+import { plural } from '@citopia/core/format';
 import { safeUrl } from '@citopia/core/safe-url';
 import { webLink } from './summary.js';
 import { pickText } from '@citopia/core/language-map';

@@ -10,7 +10,8 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { TemplateResult } from 'lit';
-import { ensureLocale, toSupportedLocale, withLocale } from '@citopia/core';
+import { toSupportedLocale } from '@citopia/core';
+import { ensureLocale, withLocale } from '@citopia/core/i18n';
 import * as citopia from 'citopia';
 
 export interface ComponentDescription {

@@ -29,6 +29,8 @@ interface Case {
   dataFiles?: Record<string, string>;
   /** A field typed into before the scripts load: what was typed must survive hydration. */
   typeInto?: string;
+  /** What shows, once hydrated, that the component itself took what was typed (not only the field). */
+  typedShows?: string;
   /** Attributes for this render, beyond the fixture's (endpoints...). */
   attributes?: Record<string, string>;
 }
@@ -62,6 +64,7 @@ export const CASES: Case[] = [
     unique: 'textarea[name="description"]',
     attributes: { endpoint: '/__test/status/503' },
     typeInto: 'textarea[name="description"]',
+    typedShows: '.count',
   },
 ];
 
@@ -105,7 +108,9 @@ describe('server rendering and hydration', function () {
       before.set(c.tag, { count: elementCount(el), text: shadowText(el) });
     }
     // A person starts typing before the scripts arrive.
+    const shownBefore = new Map<string, string>();
     for (const c of CASES.filter((x) => x.typeInto)) {
+      if (c.typedShows) shownBefore.set(c.tag, hosts.get(c.tag)!.querySelector(c.tag)!.shadowRoot!.querySelector(c.typedShows)!.textContent!);
       const field = hosts.get(c.tag)!.querySelector(c.tag)!.shadowRoot!.querySelector<HTMLElement>(c.typeInto!)!;
       field.focus();
       await type('Lampadaire en panne');
@@ -134,6 +139,12 @@ describe('server rendering and hydration', function () {
       if (c.typeInto) {
         const field = el.shadowRoot!.querySelector<HTMLInputElement | HTMLTextAreaElement>(c.typeInto)!;
         expect(field.value, `${c.tag}: what was typed before hydration is kept`).to.contain('Lampadaire en panne');
+        if (c.typedShows) {
+          // The character count was rendered by the server for an empty description: it changes
+          // only if the component's own input handler received the text.
+          const shown = el.shadowRoot!.querySelector(c.typedShows)!.textContent;
+          expect(shown, `${c.tag}: the component took what was typed`).not.to.equal(shownBefore.get(c.tag));
+        }
       }
       expect(after.count, `${c.tag}: at least what the server rendered`).to.be.at.least(before.get(c.tag)!.count - 1);
     }

@@ -15,7 +15,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { expectAccessible, reportFigure } from '@citopia/testing';
-import { ensureLocale } from '@citopia/core';
+import { ensureLocale } from '@citopia/core/i18n';
 import '../../src/index.js';
 import type { ServiceFinder } from '@citopia/service-finder';
 import type { AssistanceRequest } from '@citopia/assistance-request';
