@@ -364,6 +364,13 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       return;
     }
     this.data = raw as PrivacyConfig;
+    if (!isServer) {
+      this.restore();
+      // Why a stored choice no longer counts is said in the banner, in sentences that come with
+      // the details layer: loaded first, rarely (offline, the banner asks without saying why).
+      if (this.reason) await this.loadLayer(false);
+      if (token !== this.loads) return;
+    }
     this.status = 'ready';
     this.announcement = ''; // an earlier error no longer holds
     if (isServer) {
@@ -371,7 +378,6 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       this.draft = this.initialDraft();
       return;
     }
-    this.restore();
     this.gate.start();
     this.changed(true);
   }
@@ -510,7 +516,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     const title = data.title && this.inPageLanguage(data.title) ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
     const notice = (body: unknown, banner = '') =>
       html`<section part="notice" class="notice${banner}" aria-labelledby="title">${this.h(0, title, 'title')}${body}${this.renderReadingToggle()}</section>`;
-    if (this.mode === 'inline') return notice(html`${this.renderSummary()}${this.withLayer((l, host) => [l.details(host, 1), needsConsent ? l.dialogActions(host) : nothing])}`);
+    if (this.mode === 'inline') return notice(html`${this.renderSummary()}${this.withLayer((l, host) => l.inlineDetails(host))}`);
     if (!needsConsent) {
       return notice(html`${this.renderSummary()}
         <details @toggle=${() => this.loadLayer(true)}>
@@ -523,7 +529,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     // The dialog is there from the first render (closed: it takes no room), its content once the layer is loaded.
     return html`${banner
         ? notice(
-            html`${this.renderReason()}${this.renderSummary()}
+            html`${this.reason && layer?.staleNote(this.reason)}${this.renderSummary()}
               <p>${msg('We ask your consent only for what the service does not need. None of it is loaded before you choose, and you can change your mind at any time.', { id: 'privacy.consent-intro' })}</p>
               ${this.choices(this.choiceButton(msg('Choose', { id: 'privacy.choose' }), () => this.openSettings(), 'dialog'))}${this.layerProblem()}`,
             ` banner${this.position === 'bottom' ? ' bottom' : ''}`,
@@ -552,15 +558,6 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     return msg('Your browser sends a Global Privacy Control signal, so everything that needs your consent stays off. You can still allow something in the privacy settings.', { id: 'privacy.gpc' });
   }
 
-  private renderReason() {
-    if (!this.reason) return nothing;
-    return html`<p class="message warning">
-      ${this.reason === 'version'
-        ? msg('This notice has changed since your last choice. Please choose again.', { id: 'privacy.reason.version' })
-        : msg('Your last choice has expired. Please choose again.', { id: 'privacy.reason.expired' })}
-    </p>`;
-  }
-
   /** Whom to ask instead comes with the layer (loaded for a broken configuration); offline, the sentence stands alone. */
   private renderInvalid() {
     return html`<div class="message error" part="notice">
@@ -579,8 +576,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       <p id="categories-label">${msg('Data we use:', { id: 'privacy.categories' })}</p>
       <ul class="categories" aria-labelledby="categories-label">
         ${data.dataCategories.map((c) => html`<li>${categoryIcon(c.icon)}${this.t(c.label)}</li>`)}
-      </ul>
-      ${this.gpcOn && this.mode === 'inline' ? html`<p>${this.gpcNote()}</p>` : nothing}`;
+      </ul>`;
   }
 
   /**
@@ -612,7 +608,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   /** "Try again": open the dialog that was asked for, or show the details in place and move the focus to them. */
   private async retryLayer(): Promise<void> {
     if (this.renderRoot.querySelector('dialog')) return this.openSettings();
-    if (await this.loadLayer(true)) await this.moveFocusAfterUpdate('.details h2, .details h3, .details h4, .details h5, .details h6');
+    if (await this.loadLayer(true)) await this.moveFocusAfterUpdate('.details :is(h2,h3,h4,h5,h6)');
   }
 
   /** The click-to-load placeholder of a blocked iframe: says what loading shares, and with whom. */

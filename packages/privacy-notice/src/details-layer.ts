@@ -78,10 +78,25 @@ export function dialogContent(host: LayerHost) {
     ${host.renderReadingToggle()}`;
 }
 
+/** The inline notice's (privacy-policy page) details: the GPC note, every item, the choices. */
+export const inlineDetails = (host: LayerHost) => [
+  host.gpcOn ? html`<p>${host.gpcNote()}</p>` : nothing,
+  details(host, 1),
+  consentPurposes(host.data).length ? dialogActions(host) : nothing,
+];
+
 export function dialogActions(host: LayerHost) {
   return html`<p>${msg('Switching something off stops it from loading again; a reload of the page may be needed to stop what has already started.', { id: 'privacy.reload-note' })}</p>
     ${host.choices(host.choiceButton(msg('Save my choices', { id: 'privacy.save' }), () => host.save()))}`;
 }
+
+/** Why the banner asks again: the notice changed, or the last choice expired. */
+export const staleNote = (reason: 'version' | 'expired') =>
+  html`<p class="message warning">
+    ${reason === 'version'
+      ? msg('This notice has changed since your last choice. Please choose again.', { id: 'privacy.reason.version' })
+      : msg('Your last choice has expired. Please choose again.', { id: 'privacy.reason.expired' })}
+  </p>`;
 
 /** "Label: text", with the colon as the language writes it (French puts a space before it). */
 function pair(host: LayerHost, label: Localizable, text: Localizable | undefined, strong = false) {
