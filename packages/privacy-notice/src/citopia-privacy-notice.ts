@@ -8,7 +8,7 @@ import { pickReadableText, pickText, type Localizable } from '@citopia/core/lang
 import { consentPurposes, type Contact, type PrivacyConfig } from './config.js';
 import { checkConfig } from './config-check.js';
 import { localRecordStore, staleness, type ConsentRecord, type RecordStore, type Staleness } from './consent-record.js';
-import { Gate } from './gating.js';
+import { Gate, purposesOf } from './gating.js';
 import { publishConsent, type ConsentState } from './consent-api.js';
 import { categoryIcon } from './icons.js';
 import { placeholderStyles, styles } from './citopia-privacy-notice.styles.js';
@@ -356,8 +356,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       this.contact = contact;
       this.status = 'invalid';
       if (isServer) return;
-      const problems = checks?.validateConfig(raw) ?? findings.map((f) => ({ path: f.path, message: f.rule }));
-      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message}`).join('\n')}`);
+      // Sentences when their chunk came, else the rule each finding breaks.
+      const problems: { path: string; message?: string; rule?: string }[] = checks?.validateConfig(raw) ?? findings;
+      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message ?? p.rule}`).join('\n')}`);
       // Said, not only shown: people learn that the notice they expect is missing.
       this.announcement = this.localize(() => msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' }));
       this.emit('citopia-consent-change', this.consentState);
@@ -531,7 +532,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
         ? notice(
             html`${this.reason && layer?.staleNote(this.reason)}${this.renderSummary()}
               <p>${msg('We ask your consent only for what the service does not need. None of it is loaded before you choose, and you can change your mind at any time.', { id: 'privacy.consent-intro' })}</p>
-              ${this.choices(this.choiceButton(msg('Choose', { id: 'privacy.choose' }), () => this.openSettings(), 'dialog'))}${this.layerProblem()}`,
+              ${this.choices(html`<button type="button" class="choice" part="button" aria-haspopup="dialog" @click=${() => this.openSettings()}>${msg('Choose', { id: 'privacy.choose' })}</button>`)}${this.layerProblem()}`,
             ` banner${this.position === 'bottom' ? ' bottom' : ''}`,
           )
         : html`<div class="compact">
@@ -550,8 +551,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     </div>`;
   }
 
-  private choiceButton(label: string, action: () => unknown, popup?: 'dialog') {
-    return html`<button type="button" class="choice" part="button" aria-haspopup=${popup ?? nothing} @click=${action}>${label}</button>`;
+  private choiceButton(label: string, action: () => unknown) {
+    return html`<button type="button" class="choice" part="button" @click=${action}>${label}</button>`;
   }
 
   private gpcNote() {
@@ -616,7 +617,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     host.lang = this.dataLanguage;
     host.dir = this.getAttribute('dir') ?? 'ltr';
     const data = this.data;
-    const ids = (frame.dataset.citopiaPurpose ?? '').split(/\s+/).filter(Boolean);
+    const ids = purposesOf(frame);
     const purposes = ids.map((id) => data?.purposes.find((p) => p.id === id && p.legalBasis === 'consent'));
     const template: TemplateResult = this.localize(() => {
       const what = frame.title || msg('the embedded content', { id: 'privacy.placeholder.content' });

@@ -26,7 +26,8 @@ export interface GateHooks {
   placeholder(frame: HTMLIFrameElement, purposes: string[]): HTMLElement;
 }
 
-const purposesOf = (el: HTMLElement) => (el.dataset.citopiaPurpose ?? '').split(/\s+/).filter(Boolean);
+/** The purposes gated content names, all of which it needs. */
+export const purposesOf = (el: HTMLElement) => (el.dataset.citopiaPurpose ?? '').split(/\s+/).filter(Boolean);
 
 /**
  * What runs the scripts: a chunk of its own, loaded the first time one is allowed (most first
