@@ -56,8 +56,6 @@ declare global {
   }
 }
 
-const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
-
 /** The focused element, looking through shadow roots. */
 function deepActive(): HTMLElement | null {
   let active = document.activeElement;
@@ -487,7 +485,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
    * focuses at once (else it focuses "Close" first, and Firefox reports both moves).
    */
   private h(offset: number, content: unknown, id?: string, autofocus = false) {
-    const tag = HEADINGS[Math.min(5, Math.max(0, (Number(this.headingLevel) || 2) + offset - 1))];
+    // (Lit's static templates are cached by their text: one template per level, not per call.)
+    const tag = unsafeStatic(`h${Math.min(6, Math.max(1, (Number(this.headingLevel) || 2) + offset))}`);
     return staticHtml`<${tag} id=${id ?? nothing} tabindex=${id ? '-1' : nothing} ?autofocus=${autofocus}>${content}</${tag}>`;
   }
 
