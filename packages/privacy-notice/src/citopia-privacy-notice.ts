@@ -146,6 +146,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   /** Set with the 'error' status, which renders it. */
   private loadError: unknown;
   private declare contact: Contact | undefined;
+  /** Whom to ask about a broken configuration is said when the layer came with its check (arriving later, it would move the page). */
+  private help = false;
   private declare record: ConsentRecord | undefined;
   /** Set with the record and the draft, which render it. */
   private reason: Staleness;
@@ -348,10 +350,11 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       }
       // The error sentences, the controller's contact and the layer that says whom to ask are
       // loaded only for a broken configuration (on the server they are there: no await, one pass).
-      const checks = isServer ? validation : (await Promise.all([validation ?? loadValidation().catch(() => undefined), this.loadLayer(false)]))[0];
+      const [checks, help] = isServer ? [validation, true] : await Promise.all([validation ?? loadValidation().catch(() => undefined), this.loadLayer(false)]);
       const contact = checks?.findController(raw);
       if (token !== this.loads) return;
       this.contact = contact;
+      this.help = help;
       this.status = 'invalid';
       if (isServer) return;
       // Sentences when their chunk came, else the rule each finding breaks.
@@ -366,8 +369,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     if (!isServer) {
       this.restore();
       // Why a stored choice no longer counts is said in the banner, in sentences that come with
-      // the details layer: loaded first, rarely (offline, the banner asks without saying why).
-      if (this.reason) await this.loadLayer(false);
+      // the details layer: loaded first, rarely. Offline, the banner asks without saying why (and
+      // the layer arriving later adds nothing: it would move the page).
+      if (this.reason && !(await this.loadLayer(false))) this.reason = undefined;
       if (token !== this.loads) return;
     }
     this.status = 'ready';
@@ -562,7 +566,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   private renderInvalid() {
     return html`<div class="message error" part="notice">
       <p>${msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' })}</p>
-      ${layer?.whomToAsk(this as unknown as LayerHost, this.contact)}
+      ${this.help ? layer!.whomToAsk(this as unknown as LayerHost, this.contact) : nothing}
     </div>`;
   }
 
