@@ -1,5 +1,6 @@
 // The privacy notice's first view stays small: its entry (dist/, as npm ships it) and its CDN
-// file reach the details layer only through import(), never through a static import. Reads the
+// file reach the details layer, the cookie store and the runner of gated scripts only through
+// import(), never through a static import. Reads the
 // built files (npm run build:ts && npm run build:cdn) with es-module-lexer (node:test, no browser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,13 @@ import { init, parse } from 'es-module-lexer';
 
 const DIST = 'packages/privacy-notice/dist';
 const CDN = 'packages/privacy-notice/cdn';
-const LAZY = ['details-layer.js', 'details-layer.styles.js', 'validate-config.js'];
+const LAZY = ['details-layer.js', 'details-layer.styles.js', 'validate-config.js', 'cookie-store.js', 'gated-scripts.js'];
+/** Each lazy part with its own chunk in the CDN build, and a string only that chunk holds. */
+const CHUNKS = [
+  ['details-layer', 'Automated decisions'],
+  ['cookie-store', 'SameSite=Lax'],
+  ['gated-scripts', 'createScriptURL'],
+];
 
 await init;
 
@@ -38,12 +45,12 @@ function staticGraph(entry) {
   return seen;
 }
 
-test('the ESM entry reaches the details layer only through import()', () => {
+test('the ESM entry reaches its lazy parts only through import()', () => {
   const graph = [...staticGraph(join(DIST, 'index.js'))].map((f) => f.slice(DIST.length + 1));
   assert.ok(graph.includes('citopia-privacy-notice.js'), 'the walk follows static imports');
   for (const lazy of LAZY) assert.ok(!graph.includes(lazy), `${lazy} is statically imported by the entry`);
   const dynamic = [...staticGraph(join(DIST, 'index.js'))].flatMap((f) => importsOf(f).dynamic);
-  assert.ok(dynamic.includes(join(DIST, 'details-layer.js')), 'the entry loads the layer with import()');
+  for (const [name] of CHUNKS) assert.ok(dynamic.includes(join(DIST, `${name}.js`)), `the entry loads ${name} with import()`);
 });
 
 test('the Node entry (server rendering) holds the layer statically, so a server render is whole', () => {
@@ -53,14 +60,16 @@ test('the Node entry (server rendering) holds the layer statically, so a server 
   assert.equal(pkg.exports['.'].node, './dist/node.js');
 });
 
-test('the CDN file loads the layer chunk with import() only', () => {
+test('the CDN file loads each lazy part\'s chunk with import() only', () => {
   const file = join(CDN, 'citopia-privacy-notice.js');
-  const chunk = readdirSync(join(CDN, 'chunks')).find((f) => /^details-layer-.*\.js$/.test(f));
-  assert.ok(chunk, 'the CDN build has a details-layer chunk');
-  const chunkPath = join(CDN, 'chunks', chunk);
-  assert.ok(!staticGraph(file).has(chunkPath), 'the CDN file statically imports the layer chunk');
-  assert.ok(importsOf(file).dynamic.includes(chunkPath), 'the CDN file imports the layer chunk dynamically');
-  // The strings the layer shows are not in the CDN file itself (they came with the chunk).
-  assert.ok(!read(file).includes('Automated decisions'), 'the layer\'s template text is in the CDN file');
-  assert.ok(read(chunkPath).includes('Automated decisions'));
+  for (const [name, only] of CHUNKS) {
+    const chunk = readdirSync(join(CDN, 'chunks')).find((f) => new RegExp(`^${name}-.*\\.js$`).test(f));
+    assert.ok(chunk, `the CDN build has a ${name} chunk`);
+    const chunkPath = join(CDN, 'chunks', chunk);
+    assert.ok(!staticGraph(file).has(chunkPath), `the CDN file statically imports the ${name} chunk`);
+    assert.ok(importsOf(file).dynamic.includes(chunkPath), `the CDN file imports the ${name} chunk dynamically`);
+    // Its code is not in the CDN file itself (it comes with the chunk).
+    assert.ok(!read(file).includes(only), `${name}'s code is in the CDN file`);
+    assert.ok(read(chunkPath).includes(only), `the ${name} chunk holds "${only}"`);
+  }
 });

@@ -75,9 +75,6 @@ export const styles = [
     .muted {
       color: var(--_muted);
     }
-    ul {
-      padding-inline-start: 1.25em;
-    }
     .categories {
       display: flex;
       flex-wrap: wrap;

@@ -1,20 +1,19 @@
 import { html, isServer, nothing, render, adoptStyles, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { msg } from '@lit/localize/init/install.js'; // the runtime-free entries: no configureLocalization in our bundle
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement, directionOf, primaryLanguage } from '@citopia/core';
-import { fetchJson, describeLoadError, FetchError } from '@citopia/core/fetch';
+import { fetchJson, describeLoadError } from '@citopia/core/fetch';
 import { pickReadableText, pickText, type Localizable } from '@citopia/core/language-map';
 import { consentPurposes, type Contact, type PrivacyConfig } from './config.js';
 import { checkConfig } from './config-check.js';
-import { cookieRecordStore, localRecordStore, staleness, type ConsentRecord, type RecordStore, type Staleness } from './consent-record.js';
-import { Gate } from './gating.js';
+import { localRecordStore, staleness, type ConsentRecord, type RecordStore, type Staleness } from './consent-record.js';
+import { Gate, purposesOf } from './gating.js';
 import { publishConsent, type ConsentState } from './consent-api.js';
 import { categoryIcon } from './icons.js';
 import { placeholderStyles, styles } from './citopia-privacy-notice.styles.js';
 import type { LayerHost } from './details-layer.js';
-import { layer, loadDetailsLayer, loadValidation, validation, type Layer } from './lazy-parts.js';
+import { cookies, layer, loadCookieStore, loadDetailsLayer, loadValidation, validation, type Layer } from './lazy-parts.js';
 import './translations.js';
 
 
@@ -57,8 +56,6 @@ declare global {
   }
 }
 
-const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
-
 /** The focused element, looking through shadow roots. */
 function deepActive(): HTMLElement | null {
   let active = document.activeElement;
@@ -96,7 +93,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   static override styles = layer ? [styles, layer.detailsStyles] : styles;
 
   // Reactive properties declared here rather than with decorators: the same for Lit, without the
-  // decorator helper and one call per field in every copy of the code.
+  // decorator helper and one call per field in every copy of the code. (`state` implies no attribute.)
   static override properties = {
     src: {},
     config: { attribute: false },
@@ -107,14 +104,14 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     storageKey: { attribute: 'storage-key' },
     expiryDays: { attribute: 'expiry-days', type: Number },
     gpc: { attribute: false },
-    status: { state: true, attribute: false },
-    data: { state: true, attribute: false },
-    contact: { state: true, attribute: false },
-    record: { state: true, attribute: false },
-    draft: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-    layerError: { state: true, attribute: false },
-    hasLayer: { state: true, attribute: false },
+    status: { state: true },
+    data: { state: true },
+    contact: { state: true },
+    record: { state: true },
+    draft: { state: true },
+    announcement: { state: true },
+    layerError: { state: true },
+    hasLayer: { state: true },
   };
 
   /** URL of the JSON configuration (see docs/privacy-notice.md). */
@@ -149,6 +146,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   /** Set with the 'error' status, which renders it. */
   private loadError: unknown;
   private declare contact: Contact | undefined;
+  /** Whom to ask about a broken configuration is said when the layer came with its check (arriving later, it would move the page). */
+  private help = false;
   private declare record: ConsentRecord | undefined;
   /** Set with the record and the draft, which render it. */
   private reason: Staleness;
@@ -160,7 +159,6 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   private layerStyled = isServer; // the server's styles already hold the layer's
 
   private loads = 0;
-  private opener: HTMLElement | null = null;
   private padded: [string, string] | undefined;
   private padObserver: ResizeObserver | undefined;
   private readonly gate = new Gate({
@@ -201,19 +199,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     if (this.status !== 'ready') return;
     const opener = deepActive();
     // Asked for at the first focus or pointer on the notice, so this rarely waits; offline, it says so and stops.
-    if (!(await this.loadLayer(true))) return;
-    this.draft = this.initialDraft();
-    await this.updateComplete;
-    const root = this.shadowRoot!;
-    const dialog = root.querySelector('dialog');
-    if (dialog) {
-      if (!dialog.open) {
-        this.opener = opener;
-        dialog.showModal(); // the page behind becomes inert; Escape closes
-      }
-    } else root.querySelector('details')?.setAttribute('open', '');
-    // The heading, so screen readers say where they are before anything else.
-    root.querySelector<HTMLElement>(dialog ? '#dialog-title' : '#title')?.focus();
+    if (await this.loadLayer(true)) await layer!.openDetails(this as unknown as LayerHost, opener);
   }
 
   /**
@@ -230,15 +216,10 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     } catch (error) {
       if (asked) {
         this.layerError = error;
-        this.announcement = this.localize(() => this.layerMessage());
+        this.announcement = this.localize(() => describeLoadError(error));
       }
       return false;
     }
-  }
-
-  /** Why the details are missing, in the person's language (the chunk's fetch failed). */
-  private layerMessage(): string {
-    return describeLoadError(new FetchError(navigator.onLine === false ? 'offline' : 'network', 'privacy notice details'));
   }
 
   private readonly preload = () => void this.loadLayer(false);
@@ -251,8 +232,14 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     return !!this.data && consentPurposes(this.data).some((p) => typeof this.record?.choices[p.id] !== 'boolean');
   }
 
-  private store(): RecordStore {
-    return this.storage === 'cookie' ? cookieRecordStore(this.storageKey, this.expiryDays ?? 396) : localRecordStore(this.storageKey);
+  /** Where the choice is kept; none while the cookie store (a chunk of its own) is not loaded. */
+  private store(): RecordStore | undefined {
+    return this.storage !== 'cookie' ? localRecordStore(this.storageKey) : cookies?.cookieRecordStore(this.storageKey, this.expiryDays ?? 396);
+  }
+
+  /** Cookie storage, its chunk not loaded yet (the server reads no stored choice). */
+  private get storeMissing(): boolean {
+    return this.storage === 'cookie' && !cookies && !isServer;
   }
 
   override connectedCallback(): void {
@@ -282,7 +269,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       this.layerStyled = true;
     }
     if (changed.has('config') || changed.has('src')) void this.load();
-    else if ((changed.has('storage') || changed.has('storageKey') || changed.has('expiryDays')) && this.data) this.restore();
+    // (Switched to cookies before their chunk is in: load() brings it, then reads the choice.)
+    else if ((changed.has('storage') || changed.has('storageKey') || changed.has('expiryDays')) && this.data) void (this.storeMissing ? this.load() : this.restore());
   }
 
   /**
@@ -335,11 +323,12 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   private async load(retried = false): Promise<void> {
     const token = ++this.loads;
     let raw = this.config;
-    if (raw === undefined) {
-      if (!this.src) return;
+    if (raw === undefined && !this.src) return;
+    // The cookie store is asked for beside the configuration, by the notices that keep their choice in a cookie.
+    if (raw === undefined || this.storeMissing) {
       this.status = 'loading';
       try {
-        raw = await fetchJson(this.src);
+        [raw] = await Promise.all([raw ?? fetchJson(this.src!), this.storeMissing && loadCookieStore()]);
       } catch (error) {
         if (token !== this.loads) return;
         this.loadError = error;
@@ -359,23 +348,32 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
         this.gate.stop();
         publishConsent(this.consentState);
       }
-      // The error sentences, the controller's contact and the layer that renders it are loaded
-      // only for a broken configuration (on the server they are there: no await, one pass).
-      const checks = validation ?? (await loadValidation().catch(() => undefined));
+      // The error sentences, the controller's contact and the layer that says whom to ask are
+      // loaded only for a broken configuration (on the server they are there: no await, one pass).
+      const [checks, help] = isServer ? [validation, true] : await Promise.all([validation ?? loadValidation().catch(() => undefined), this.loadLayer(false)]);
       const contact = checks?.findController(raw);
-      if (contact && !isServer) await this.loadLayer(false);
       if (token !== this.loads) return;
       this.contact = contact;
+      this.help = help;
       this.status = 'invalid';
       if (isServer) return;
-      const problems = checks?.validateConfig(raw) ?? findings.map((f) => ({ path: f.path, message: f.rule }));
-      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message}`).join('\n')}`);
+      // Sentences when their chunk came, else the rule each finding breaks.
+      const problems: { path: string; message?: string; rule?: string }[] = checks?.validateConfig(raw) ?? findings;
+      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message ?? p.rule}`).join('\n')}`);
       // Said, not only shown: people learn that the notice they expect is missing.
       this.announcement = this.localize(() => msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' }));
       this.emit('citopia-consent-change', this.consentState);
       return;
     }
     this.data = raw as PrivacyConfig;
+    if (!isServer) {
+      this.restore();
+      // Why a stored choice no longer counts is said in the banner, in sentences that come with
+      // the details layer: loaded first, rarely. Offline, the banner asks without saying why (and
+      // the layer arriving later adds nothing: it would move the page).
+      if (this.reason && !(await this.loadLayer(false))) this.reason = undefined;
+      if (token !== this.loads) return;
+    }
     this.status = 'ready';
     this.announcement = ''; // an earlier error no longer holds
     if (isServer) {
@@ -383,14 +381,13 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       this.draft = this.initialDraft();
       return;
     }
-    this.restore();
     this.gate.start();
     this.changed(true);
   }
 
   /** Reads the stored choice; a choice for another version, or too old, no longer counts. */
   private restore(): void {
-    const record = this.store().read();
+    const record = this.store()?.read();
     this.reason = record && staleness(record, this.data!.version, this.expiryDays);
     this.record = this.reason ? undefined : record;
     this.draft = this.initialDraft();
@@ -422,6 +419,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
   };
 
   private async decide(choices: Record<string, boolean>, fromUi: boolean): Promise<void> {
+    // Just switched to cookies, their chunk still on its way: the choice waits for it (offline,
+    // it holds for this page, and that is said).
+    if (this.storeMissing) await loadCookieStore().catch(() => undefined);
     if (!this.data) return;
     const ids = new Set(consentPurposes(this.data).map((p) => p.id));
     const before = this.consentState.purposes;
@@ -430,7 +430,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       date: new Date().toISOString(),
       choices: { ...this.record?.choices, ...Object.fromEntries(Object.entries(choices).filter(([id]) => ids.has(id))) },
     };
-    const kept = this.store().write(record);
+    const kept = this.store()?.write(record) ?? false;
     this.record = record;
     this.reason = undefined;
     this.draft = this.initialDraft();
@@ -462,13 +462,6 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     return Object.fromEntries(consentPurposes(this.data!).map((p) => [p.id, value]));
   }
 
-  private onDialogClose = () => {
-    // The opener may be gone (a "Try again" that opened the dialog): the button that opens it.
-    const back = this.opener?.isConnected ? this.opener : this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]');
-    this.opener = null;
-    back?.focus();
-  };
-
   // ---- rendering -------------------------------------------------------------------------
 
   /** A data text in the best language, marked with its own `lang` (and direction) when it differs from the page's. */
@@ -496,7 +489,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
    * focuses at once (else it focuses "Close" first, and Firefox reports both moves).
    */
   private h(offset: number, content: unknown, id?: string, autofocus = false) {
-    const tag = HEADINGS[Math.min(5, Math.max(0, (Number(this.headingLevel) || 2) + offset - 1))];
+    // (Lit's static templates are cached by their text: one template per level, not per call.)
+    const tag = unsafeStatic(`h${Math.min(6, Math.max(1, (Number(this.headingLevel) || 2) + offset))}`);
     return staticHtml`<${tag} id=${id ?? nothing} tabindex=${id ? '-1' : nothing} ?autofocus=${autofocus}>${content}</${tag}>`;
   }
 
@@ -526,7 +520,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     const title = data.title && this.inPageLanguage(data.title) ? this.t(data.title) : msg('Your data on this site', { id: 'privacy.title' });
     const notice = (body: unknown, banner = '') =>
       html`<section part="notice" class="notice${banner}" aria-labelledby="title">${this.h(0, title, 'title')}${body}${this.renderReadingToggle()}</section>`;
-    if (this.mode === 'inline') return notice(html`${this.renderSummary()}${this.withLayer((l, host) => [l.details(host, 1), needsConsent ? l.dialogActions(host) : nothing])}`);
+    if (this.mode === 'inline') return notice(html`${this.renderSummary()}${this.withLayer((l, host) => l.inlineDetails(host))}`);
     if (!needsConsent) {
       return notice(html`${this.renderSummary()}
         <details @toggle=${() => this.loadLayer(true)}>
@@ -539,9 +533,9 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     // The dialog is there from the first render (closed: it takes no room), its content once the layer is loaded.
     return html`${banner
         ? notice(
-            html`${this.renderReason()}${this.renderSummary()}
+            html`${this.reason && layer?.staleNote(this.reason)}${this.renderSummary()}
               <p>${msg('We ask your consent only for what the service does not need. None of it is loaded before you choose, and you can change your mind at any time.', { id: 'privacy.consent-intro' })}</p>
-              ${this.choices(this.choiceButton(msg('Choose', { id: 'privacy.choose' }), () => this.openSettings(), 'dialog'))}${this.layerProblem()}`,
+              ${this.choices(html`<button type="button" class="choice" part="button" aria-haspopup="dialog" @click=${() => this.openSettings()}>${msg('Choose', { id: 'privacy.choose' })}</button>`)}${this.layerProblem()}`,
             ` banner${this.position === 'bottom' ? ' bottom' : ''}`,
           )
         : html`<div class="compact">
@@ -549,7 +543,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
             <button type="button" class="settings" part="settings-button" aria-haspopup="dialog" @click=${() => this.openSettings()}>
               ${msg('Privacy settings', { id: 'privacy.settings' })}
             </button>${this.layerProblem()}
-          </div>`}<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>${layer && this.hasLayer ? layer.dialogContent(this as unknown as LayerHost) : nothing}</dialog>`;
+          </div>`}<dialog part="dialog" aria-labelledby="dialog-title" @close=${() => layer?.dialogClosed(this as unknown as LayerHost)}>${layer && this.hasLayer ? layer.dialogContent(this as unknown as LayerHost) : nothing}</dialog>`;
   }
 
   /** The equal-weight choices: Accept all, Refuse all, and `last` (Choose, or Save my choices). */
@@ -560,31 +554,19 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     </div>`;
   }
 
-  private choiceButton(label: string, action: () => unknown, popup?: 'dialog') {
-    return html`<button type="button" class="choice" part="button" aria-haspopup=${ifDefined(popup)} @click=${action}>${label}</button>`;
+  private choiceButton(label: string, action: () => unknown) {
+    return html`<button type="button" class="choice" part="button" @click=${action}>${label}</button>`;
   }
 
   private gpcNote() {
     return msg('Your browser sends a Global Privacy Control signal, so everything that needs your consent stays off. You can still allow something in the privacy settings.', { id: 'privacy.gpc' });
   }
 
-  private renderReason() {
-    if (!this.reason) return nothing;
-    return html`<p class="message warning">
-      ${this.reason === 'version'
-        ? msg('This notice has changed since your last choice. Please choose again.', { id: 'privacy.reason.version' })
-        : msg('Your last choice has expired. Please choose again.', { id: 'privacy.reason.expired' })}
-    </p>`;
-  }
-
+  /** Whom to ask instead comes with the layer (loaded for a broken configuration); offline, the sentence stands alone. */
   private renderInvalid() {
-    const c = this.contact;
     return html`<div class="message error" part="notice">
       <p>${msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' })}</p>
-      ${c && layer
-        ? html`<p>${msg('For any question about your data, contact:', { id: 'privacy.invalid.contact' })}</p>
-            ${layer.contact(this as unknown as LayerHost, c)}`
-        : html`<p>${msg('For any question about your data, please contact the operator of this site.', { id: 'privacy.invalid.no-contact' })}</p>`}
+      ${this.help ? layer!.whomToAsk(this as unknown as LayerHost, this.contact) : nothing}
     </div>`;
   }
 
@@ -598,8 +580,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       <p id="categories-label">${msg('Data we use:', { id: 'privacy.categories' })}</p>
       <ul class="categories" aria-labelledby="categories-label">
         ${data.dataCategories.map((c) => html`<li>${categoryIcon(c.icon)}${this.t(c.label)}</li>`)}
-      </ul>
-      ${this.gpcOn && this.mode === 'inline' ? html`<p>${this.gpcNote()}</p>` : nothing}`;
+      </ul>`;
   }
 
   /**
@@ -625,13 +606,13 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
 
   /** The details layer could not load when asked for: why, and a way to try again. */
   private layerProblem() {
-    return this.layerError ? this.retryBox(this.layerMessage(), () => this.retryLayer()) : nothing;
+    return this.layerError ? this.retryBox(describeLoadError(this.layerError), () => this.retryLayer()) : nothing;
   }
 
   /** "Try again": open the dialog that was asked for, or show the details in place and move the focus to them. */
   private async retryLayer(): Promise<void> {
     if (this.renderRoot.querySelector('dialog')) return this.openSettings();
-    if (await this.loadLayer(true)) await this.moveFocusAfterUpdate('.details h2, .details h3, .details h4, .details h5, .details h6');
+    if (await this.loadLayer(true)) await this.moveFocusAfterUpdate('.details :is(h2,h3,h4,h5,h6)');
   }
 
   /** The click-to-load placeholder of a blocked iframe: says what loading shares, and with whom. */
@@ -639,7 +620,7 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
     host.lang = this.dataLanguage;
     host.dir = this.getAttribute('dir') ?? 'ltr';
     const data = this.data;
-    const ids = (frame.dataset.citopiaPurpose ?? '').split(/\s+/).filter(Boolean);
+    const ids = purposesOf(frame);
     const purposes = ids.map((id) => data?.purposes.find((p) => p.id === id && p.legalBasis === 'consent'));
     const template: TemplateResult = this.localize(() => {
       const what = frame.title || msg('the embedded content', { id: 'privacy.placeholder.content' });

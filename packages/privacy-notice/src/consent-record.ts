@@ -1,7 +1,8 @@
 /**
  * The person's stored choice: which consent purposes they allowed, for which version of the
  * notice, and when. Kept on the device only: in local storage (through createSafeStorage, which
- * never throws) or, when the host asks, in a first-party cookie the site's server can read.
+ * never throws) or, when the host asks, in a first-party cookie the site's server can read
+ * (cookie-store.ts, a chunk of its own: few cities need it).
  */
 import { createSafeStorage } from '@citopia/core/storage';
 
@@ -23,7 +24,8 @@ export interface RecordStore {
 /** Why a stored record no longer counts. */
 export type Staleness = 'expired' | 'version' | undefined;
 
-function asRecord(value: unknown): ConsentRecord | undefined {
+/** A stored value as a record, or undefined when it is not one (edited by hand, another program's). */
+export function asRecord(value: unknown): ConsentRecord | undefined {
   const r = value as ConsentRecord | undefined;
   if (!r || typeof r !== 'object' || typeof r.version !== 'string' || Number.isNaN(Date.parse(r.date)) || !r.choices || typeof r.choices !== 'object') return undefined;
   return { version: r.version, date: r.date, choices: Object.fromEntries(Object.entries(r.choices).filter(([, v]) => typeof v === 'boolean')) };
@@ -35,8 +37,6 @@ function asRecord(value: unknown): ConsentRecord | undefined {
  * notice rendered again later.
  */
 const storage = createSafeStorage('citopia:');
-/** Choices written as cookies, kept in memory too (cookies may be refused), per cookie name. */
-const cookieMemory = new Map<string, ConsentRecord>();
 
 /** localStorage, under `citopia:<key>`. */
 export function localRecordStore(key: string): RecordStore {
@@ -44,27 +44,6 @@ export function localRecordStore(key: string): RecordStore {
     read: () => asRecord(storage.getJson(key)),
     // Kept only if a reload can read it back (`available`: the device's storage is usable).
     write: (record) => storage.setJson(key, record).persisted && storage.available,
-  };
-}
-
-/** A first-party cookie (path=/, SameSite=Lax), living as long as the choice does. */
-export function cookieRecordStore(key: string, maxAgeDays: number): RecordStore {
-  const name = `citopia-${key}`.replace(/[^\w-]/g, '_');
-  return {
-    read() {
-      const pair = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
-      try {
-        return asRecord(pair ? JSON.parse(decodeURIComponent(pair.slice(name.length + 1))) : undefined) ?? cookieMemory.get(name);
-      } catch {
-        return cookieMemory.get(name);
-      }
-    },
-    write(record) {
-      cookieMemory.set(name, record);
-      const secure = location.protocol === 'https:' ? '; Secure' : '';
-      document.cookie = `${name}=${encodeURIComponent(JSON.stringify(record))}; path=/; max-age=${Math.round(maxAgeDays * 86400)}; SameSite=Lax${secure}`;
-      return document.cookie.includes(`${name}=`);
-    },
   };
 }
 

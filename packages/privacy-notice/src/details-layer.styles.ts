@@ -17,6 +17,9 @@ export const detailsStyles = css`
   dialog::backdrop {
     background: var(--citopia-privacy-notice-backdrop, rgb(0 0 0 / 0.6));
   }
+  ul {
+    padding-inline-start: 1.25em;
+  }
   .details .categories {
     display: block;
   }

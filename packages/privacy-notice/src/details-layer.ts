@@ -24,6 +24,8 @@ export interface LayerHost {
   readonly gpcOn: boolean;
   readonly locale: string;
   readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly updateComplete: Promise<boolean>;
+  initialDraft(): Record<string, boolean>;
   t(value: Localizable | undefined, easy?: Localizable): unknown;
   h(offset: number, content: unknown, id?: string, autofocus?: boolean): unknown;
   list(items: string[]): string;
@@ -33,6 +35,35 @@ export interface LayerHost {
   choiceButton(label: string, action: () => unknown): TemplateResult;
   gpcNote(): string;
   renderReadingToggle(): unknown;
+}
+
+/** Who opened each notice's dialog, to get the focus back when it closes. */
+const openers = new WeakMap<LayerHost, HTMLElement | null>();
+
+/**
+ * Opens the details with their switches as stored: the modal dialog (the page behind becomes
+ * inert; Escape closes), or the transparency notice's disclosure. The focus goes to the heading,
+ * so screen readers say where they are before anything else.
+ */
+export async function openDetails(host: LayerHost, opener: HTMLElement | null): Promise<void> {
+  host.draft = host.initialDraft();
+  await host.updateComplete;
+  const root = host.renderRoot;
+  const dialog = root.querySelector('dialog');
+  if (dialog) {
+    if (!dialog.open) {
+      openers.set(host, opener);
+      dialog.showModal();
+    }
+  } else root.querySelector('details')?.setAttribute('open', '');
+  root.querySelector<HTMLElement>(dialog ? '#dialog-title' : '#title')?.focus();
+}
+
+/** The dialog closed: the focus back where it was, or (the opener gone, a "Try again" that opened it) on the button that opens it. */
+export function dialogClosed(host: LayerHost): void {
+  const opener = openers.get(host);
+  openers.delete(host);
+  (opener?.isConnected ? opener : host.renderRoot.querySelector<HTMLElement>('[aria-haspopup]'))?.focus();
 }
 
 /** The dialog's content: its heading and Close, the details, the choices. */
@@ -47,10 +78,25 @@ export function dialogContent(host: LayerHost) {
     ${host.renderReadingToggle()}`;
 }
 
+/** The inline notice's (privacy-policy page) details: the GPC note, every item, the choices. */
+export const inlineDetails = (host: LayerHost) => [
+  host.gpcOn ? html`<p>${host.gpcNote()}</p>` : nothing,
+  details(host, 1),
+  consentPurposes(host.data).length ? dialogActions(host) : nothing,
+];
+
 export function dialogActions(host: LayerHost) {
   return html`<p>${msg('Switching something off stops it from loading again; a reload of the page may be needed to stop what has already started.', { id: 'privacy.reload-note' })}</p>
     ${host.choices(host.choiceButton(msg('Save my choices', { id: 'privacy.save' }), () => host.save()))}`;
 }
+
+/** Why the banner asks again: the notice changed, or the last choice expired. */
+export const staleNote = (reason: 'version' | 'expired') =>
+  html`<p class="message warning">
+    ${reason === 'version'
+      ? msg('This notice has changed since your last choice. Please choose again.', { id: 'privacy.reason.version' })
+      : msg('Your last choice has expired. Please choose again.', { id: 'privacy.reason.expired' })}
+  </p>`;
 
 /** "Label: text", with the colon as the language writes it (French puts a space before it). */
 function pair(host: LayerHost, label: Localizable, text: Localizable | undefined, strong = false) {
@@ -70,6 +116,14 @@ export function contact(host: LayerHost, c: Contact) {
     ${phone ? html`<br />${msg('Phone:', { id: 'privacy.contact.phone' })} <a href=${phone}>${c.phone}</a>` : nothing}
     ${web ? html`<br />${msg('Website:', { id: 'privacy.contact.web' })} <a href=${web}>${c.url}</a>` : nothing}
   </p>`;
+}
+
+/** A configuration that does not hold: whom to ask about one's data instead (the controller, when it can be found). */
+export function whomToAsk(host: LayerHost, c: Contact | undefined) {
+  return c
+    ? html`<p>${msg('For any question about your data, contact:', { id: 'privacy.invalid.contact' })}</p>
+        ${contact(host, c)}`
+    : html`<p>${msg('For any question about your data, please contact the operator of this site.', { id: 'privacy.invalid.no-contact' })}</p>`;
 }
 
 const basis = (b: LegalBasis): string =>

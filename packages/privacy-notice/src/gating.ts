@@ -11,6 +11,7 @@
  * reload does). An iframe is unloaded on withdrawal and replaced by its placeholder again.
  * Several purposes may be listed, separated by spaces: all must be allowed.
  */
+import { chunkLoader, loadOnce } from '@citopia/core/chunk';
 import { isHttpUrl, safeUrl } from '@citopia/core/safe-url';
 
 const SELECTOR = 'script[type="text/plain"][data-citopia-purpose],iframe[data-citopia-purpose]';
@@ -25,48 +26,16 @@ export interface GateHooks {
   placeholder(frame: HTMLIFrameElement, purposes: string[]): HTMLElement;
 }
 
-const purposesOf = (el: HTMLElement) => (el.dataset.citopiaPurpose ?? '').split(/\s+/).filter(Boolean);
+/** The purposes gated content names, all of which it needs. */
+export const purposesOf = (el: HTMLElement) => (el.dataset.citopiaPurpose ?? '').split(/\s+/).filter(Boolean);
 
-interface ScriptPolicy {
-  createScriptURL(url: string): unknown;
-  createScript(text: string): unknown;
-}
-let policy: ScriptPolicy | null | undefined;
 /**
- * Under a Content-Security-Policy with `require-trusted-types-for 'script'`, script URLs and
- * texts must come from a named policy: "citopia-consent" (add it to `trusted-types`). It only ever
- * passes on the page author's own gated scripts, never data.
+ * What runs the scripts: a chunk of its own, loaded the first time one is allowed (most first
+ * visits allow nothing before they choose). A failed load (offline) is forgotten: the next apply
+ * tries again, and the consent itself is already kept.
  */
-function scriptPolicy(): ScriptPolicy | null {
-  if (policy === undefined) {
-    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptPolicy } }).trustedTypes;
-    try {
-      policy = factory?.createPolicy('citopia-consent', { createScriptURL: (url: string) => url, createScript: (text: string) => text }) ?? null;
-    } catch {
-      policy = null; // the page's policy does not allow ours: the browser then refuses the script itself
-    }
-  }
-  return policy;
-}
-
-/** Runs the page author's gated script: a fresh element, so the browser executes it. */
-function inject(original: HTMLScriptElement): void {
-  const script = document.createElement('script');
-  for (const { name, value } of original.attributes) {
-    if (!/^(type|id|data-src|data-type|data-citopia-.*)$/.test(name)) script.setAttribute(name, value);
-  }
-  if (original.dataset.type) script.type = original.dataset.type;
-  script.nonce = original.nonce ?? ''; // CSP nonces are hidden from getAttribute
-  if (original.dataset.src) {
-    const url = safeUrl(original.dataset.src);
-    if (!url) return;
-    script.src = (scriptPolicy()?.createScriptURL(url) ?? url) as string;
-  } else {
-    script.text = (scriptPolicy()?.createScript(original.text) ?? original.text) as string;
-  }
-  original.dataset.citopiaGate = 'ran';
-  original.after(script);
-}
+let runner: typeof import('./gated-scripts.js') | undefined;
+const loadRunner = loadOnce(chunkLoader(() => import('./gated-scripts.js')));
 
 /** Takes a frame's placeholder down and shows the frame again. */
 function release(frame: HTMLIFrameElement): void {
@@ -105,11 +74,15 @@ export class Gate {
   }
 
   apply(): void {
+    let waiting = false;
     for (const el of document.querySelectorAll<HTMLElement>(SELECTOR)) {
       const purposes = purposesOf(el);
       const allowed = this.hooks.allowed(purposes);
       if (el instanceof HTMLScriptElement) {
-        if (allowed && !el.dataset.citopiaGate) inject(el);
+        if (allowed && !el.dataset.citopiaGate) {
+          if (runner) runner.run(el);
+          else waiting = true;
+        }
         continue;
       }
       const frame = el as HTMLIFrameElement;
@@ -131,5 +104,7 @@ export class Gate {
         frame.before(holder);
       }
     }
+    // Applied again once the runner is in, unless the gate stopped meanwhile.
+    if (waiting) loadRunner().then((module) => ((runner = module), this.observer && this.apply()), () => {});
   }
 }

@@ -9,6 +9,7 @@ import { buttonNamed, CONFIG, frame, mountNotice, sleep, storeChoice, stored, ta
 import './validate-config.spec.js';
 import './gating.spec.js';
 import './lazy-layer.spec.js';
+import './lazy-parts.spec.js';
 
 // The sweep reads the final colours: no 150 ms colour transition after it switches the scheme.
 document.documentElement.style.setProperty('--citopia-duration', '0s');
