@@ -3,9 +3,9 @@ import { FetchError } from './fetch.js';
 /**
  * Lazily loaded chunks that can be loaded again after a failure ("Try again").
  *
- * Browsers keep a failed module fetch in their module map: once `import('./x.js')` failed
+ * Some browsers keep a failed module fetch in their module map: once `import('./x.js')` failed
  * (offline, a server error), importing the same address again fails at once, without asking
- * the server (Chromium and Firefox do). So after a failure the next attempt asks for the same
+ * the server (Firefox ESR does; the Chromium tested here asks again). So after a failure the next attempt asks for the same
  * file under a new address: the failed one, read from the error's message, with `?retry=<n>`.
  * When the message names no address (Safari), the next attempt is the plain import() again.
  * Once an address loaded, later calls import that one (the same module).
