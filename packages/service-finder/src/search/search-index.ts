@@ -9,7 +9,7 @@
  * - Scores live in typed arrays reused between queries: no allocation per document.
  */
 import { allowedEdits, editDistance, fuzzyWalk } from './fuzzy.js';
-import { HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, wordTable, type QueryToken } from './normalize.js';
+import { grow, HYPHEN, indexTerms, normalize, queryTokens, STOP_WORDS, wordTable, type QueryToken } from './normalize.js';
 
 /** A text in one language, or a language map ({"fr": "...", "de": "..."}). */
 export type SearchText = string | Readonly<Record<string, string>>;
@@ -142,8 +142,10 @@ export class SearchIndex<T> {
     let pairs = new Int32Array(1 << 16);
     let used = 0;
     const docEnd = new Uint32Array(this.items.length);
-    // Where each term's last pair is: in the current document when at or after docStart.
-    const lastAt: number[] = [];
+    // Per term id: where its last pair's bits are (in the current document when after docStart;
+    // 0, never after, until it has one), and how many documents it is in.
+    let lastAt = new Int32Array(1 << 10);
+    let documents = new Int32Array(1 << 10);
     let docStart = 0;
     const synonyms = compileSynonyms(options.synonyms ?? []);
     let doc = 0;
@@ -152,22 +154,24 @@ export class SearchIndex<T> {
       if (id === undefined) {
         ids.set(term, (id = names.length));
         names.push(term);
-        lastAt.push(-1);
+        if (id === lastAt.length) {
+          lastAt = grow(lastAt, id * 2);
+          documents = grow(documents, id * 2);
+        }
       }
       return id;
     };
     const mark = (id: number, bit: number) => {
-      if (lastAt[id]! >= docStart) pairs[lastAt[id]! + 1] |= bit;
+      const at = lastAt[id]!;
+      if (at > docStart) pairs[at] |= bit;
       else {
         if (used === pairs.length) {
           // To what the documents read so far predict for all of them: one or two copies in all.
-          const grown = new Int32Array(Math.max(used * 2, Math.ceil((used / (doc + 1)) * this.items.length * 1.1)));
-          grown.set(pairs);
-          pairs = grown;
+          pairs = grow(pairs, Math.max(used * 2, Math.ceil((used / (doc + 1)) * this.items.length * 1.1)));
         }
-        lastAt[id] = used;
+        documents[id]++;
         pairs[used++] = id;
-        pairs[used++] = bit;
+        pairs[(lastAt[id] = used++)] = bit;
       }
     };
     let nameWords = 255;
@@ -205,7 +209,7 @@ export class SearchIndex<T> {
       }
       docEnd[doc++] = docStart = used;
     }
-    Object.assign(this, sortPostings(ids, pairs.subarray(0, used), docEnd));
+    Object.assign(this, sortPostings(ids, pairs.subarray(0, used), docEnd, documents));
   }
 
   /** Number of distinct terms (for statistics). */
@@ -297,26 +301,27 @@ export class SearchIndex<T> {
 }
 
 /** Sorts the terms, and the documents' pairs into postings by term (a counting sort). */
-function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint32Array) {
+function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint32Array, documents: Int32Array) {
   const terms = [...ids.keys()].sort();
-  const rank = new Uint32Array(terms.length);
   const lcp = new Uint8Array(terms.length);
   const start = new Uint32Array(terms.length + 1);
+  // Where the next posting of each term id goes (its postings follow the sorted terms').
+  const next = new Uint32Array(terms.length);
   terms.forEach((term, i) => {
-    rank[ids.get(term)!] = i;
+    const id = ids.get(term)!;
+    next[id] = start[i]!;
+    start[i + 1] = start[i]! + 2 * documents[id]!;
     if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
   });
-  // Term ids become ranks in place: one lookup per pair, not two.
-  for (let p = 0; p < pairs.length; p += 2) start[(pairs[p] = rank[pairs[p]!]!) + 1] += 2;
-  for (let i = 0; i < terms.length; i++) start[i + 1] += start[i]!;
-  const next = start.slice(0, -1);
   const postings = new Int32Array(pairs.length);
   // Documents in order, so each term's postings are sorted by document.
-  for (let p = 0, doc = 0; p < pairs.length; p += 2) {
-    while (p >= docEnd[doc]!) doc++;
-    const at = (next[pairs[p]!] += 2) - 2;
-    postings[at] = doc;
-    postings[at + 1] = pairs[p + 1]!;
+  for (let p = 0, doc = 0; doc < docEnd.length; doc++) {
+    for (const end = docEnd[doc]!; p < end; p += 2) {
+      const at = next[pairs[p]!]!;
+      next[pairs[p]!] = at + 2;
+      postings[at] = doc;
+      postings[at + 1] = pairs[p + 1]!;
+    }
   }
   return { terms, lcp, start, postings };
 }
