@@ -78,8 +78,8 @@ const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test
  * Reads the terms of texts, normalising each distinct raw word once. A big catalogue has millions
  * of words but a few thousand distinct ones: hashing the characters where they stand, with no
  * string made per word and no Map, is several times faster than splitting and a lookup per word.
- * `read(text, found)` writes the term ids of `text` (given by `termsOf` for each new raw word)
- * into `found` and returns how many there are.
+ * The function returned reads a text: it gives `emit` the term ids of each of its words in turn
+ * (`termsOf` gives those of each new raw word) and returns how many it gave.
  *
  * A word is known by its length and two 32-bit hashes, not checked letter for letter (that check
  * was a fifth of the build). Two different words of the same length would merge only if both
@@ -87,79 +87,67 @@ const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test
  * do are about N² / 2⁶⁵, one in 3.7 × 10⁹ for 100,000 distinct words (a city catalogue has a
  * few thousand), and the harm would be one word found under another one's terms.
  */
-export function wordTable(termsOf: (word: string) => number[]) {
-  // Per word id: its hashes and length, and where its term ids end in `pool` (they start where
-  // the previous word's end). Typed arrays, doubled when full: no number is boxed.
-  let first = new Int32Array(1 << 11);
-  let second = new Int32Array(1 << 11);
-  let lengths = new Int32Array(1 << 11);
-  let ends = new Int32Array(1 << 11);
+export function wordTable(termsOf: (word: string) => number[], emit: (term: number) => void) {
+  // Per word id, four numbers: its hashes, its length, and where its term ids end in `pool`
+  // (they start where the previous word's end). Typed arrays, doubled when full: nothing boxed.
+  let words = new Int32Array(1 << 12);
   let pool = new Int32Array(1 << 12);
   let count = 0;
   // Word id + 1 at the place of its first hash, or at the next free one (open addressing), at
   // most half full.
   let slots = new Int32Array(1 << 12);
   const add = (text: string, from: number, to: number, h1: number, h2: number, at: number) => {
-    if (count === ends.length) {
-      first = grow(first, count * 2);
-      second = grow(second, count * 2);
-      lengths = grow(lengths, count * 2);
-      ends = grow(ends, count * 2);
-    }
     const terms = termsOf(text.slice(from, to));
-    let end = count ? ends[count - 1]! : 0;
+    let end = count ? words[count * 4 - 1]! : 0;
     if (end + terms.length > pool.length) pool = grow(pool, (end + terms.length) * 2);
     for (const term of terms) pool[end++] = term;
-    first[count] = h1;
-    second[count] = h2;
-    lengths[count] = to - from;
-    ends[count] = end;
+    if (count * 4 === words.length) words = grow(words, count * 8);
+    words.set([h1, h2, to - from, end], count * 4);
     slots[at] = ++count;
     if (count * 2 > slots.length) {
       slots = new Int32Array(slots.length * 2);
       const mask = slots.length - 1;
       for (let w = 0; w < count; w++) {
-        for (at = first[w]! & mask; slots[at]; at = (at + 1) & mask);
+        for (at = words[w * 4]! & mask; slots[at]; at = (at + 1) & mask);
         slots[at] = w + 1;
       }
     }
     return count - 1;
   };
-  const read = (text: string, found: number[]) => {
-    let found_ = 0;
-    let from = 0;
-    let h1 = 0;
-    let h2 = 0;
+  return (text: string) => {
+    let emitted = 0;
     const n = text.length;
-    for (let i = 0; i <= n; i++) {
-      const c = i < n ? text.charCodeAt(i) : 32;
-      if (c > 127 || !SEPARATOR[c]) {
+    for (let i = 0; i < n; ) {
+      let c = text.charCodeAt(i);
+      if (c < 128 && SEPARATOR[c]) {
+        i++;
+        continue;
+      }
+      const from = i;
+      let h1 = 0;
+      let h2 = 0;
+      do {
         // Two different steps (a rotation in the second), so that they do not fail together.
         h1 = Math.imul(h1 ^ c, 0x5bd1e995);
         h2 = Math.imul(((h2 << 7) | (h2 >>> 25)) ^ c, 0x1b873593);
-      } else {
-        if (i > from) {
-          // The low bits of a product are poor: mix the high ones down.
-          h1 ^= h1 >>> 15;
-          const mask = slots.length - 1;
-          let at = h1 & mask;
-          let id = -1;
-          for (let e; (e = slots[at]!); at = (at + 1) & mask) {
-            if (first[--e] === h1 && second[e] === h2 && lengths[e] === i - from) {
-              id = e;
-              break;
-            }
-          }
-          if (id < 0) id = add(text, from, i, h1, h2, at);
-          for (let p = id ? ends[id - 1]! : 0, end = ends[id]!; p < end; p++) found[found_++] = pool[p]!;
+      } while (++i < n && ((c = text.charCodeAt(i)) > 127 || !SEPARATOR[c]));
+      // The low bits of a product are poor: mix the high ones down.
+      h1 ^= h1 >>> 15;
+      const mask = slots.length - 1;
+      let at = h1 & mask;
+      let id = -1;
+      for (let e; (e = slots[at]!); at = (at + 1) & mask) {
+        e = (e - 1) * 4;
+        if (words[e] === h1 && words[e + 1] === h2 && words[e + 2] === i - from) {
+          id = e >> 2;
+          break;
         }
-        from = i + 1;
-        h1 = h2 = 0;
       }
+      if (id < 0) id = add(text, from, i, h1, h2, at);
+      for (let p = id ? words[id * 4 - 1]! : 0, end = words[id * 4 + 3]!; p < end; p++, emitted++) emit(pool[p]!);
     }
-    return found_;
+    return emitted;
   };
-  return read;
 }
 
 /** A copy of `array`, `size` long. */

@@ -176,22 +176,33 @@ export class SearchIndex<T> {
     };
     let nameWords = 255;
     let phrases = new Set<string[][]>();
-    // Raw word → its term ids, normalised once per distinct word (see wordTable). The terms of the
-    // text being read go to an array reused from text to text (no garbage per text).
-    const read = wordTable((word) => {
-      const found: number[] = [];
-      indexTerms(normalize(word), (term) => found.push(idOf(term)));
-      return found;
-    });
+    // The bit of the text being read (field × language), and its terms in order when there are
+    // synonyms to look for.
+    let bit = 0;
     const found: number[] = [];
-    const slotOf = new Map<string | undefined, number>();
+    // Raw word → its term ids, normalised once per distinct word (see wordTable).
+    const read = wordTable(
+      (word) => {
+        const terms: number[] = [];
+        indexTerms(normalize(word), (term) => terms.push(idOf(term)));
+        return terms;
+      },
+      (id) => {
+        mark(id, bit);
+        if (synonyms.size) found.push(id);
+      },
+    );
+    // Language tag → slot, the few tags of a catalogue in a short list (a Map lookup per text
+    // was a noticeable part of the build).
+    const tags: (string | undefined)[] = [];
+    const tagSlots: number[] = [];
     const fields = [NAME, KEYWORDS, DESCRIPTION].map((field) => (text: string, lang: string | undefined) => {
-      let slot = slotOf.get(lang);
-      if (slot === undefined) slotOf.set(lang, (slot = this.slot(lang)));
-      const bit = 1 << (field * 8 + slot);
-      const count = read(text, found);
-      for (let i = 0; i < count; i++) mark(found[i]!, bit);
-      if (synonyms.size) findPhrases(found.slice(0, count).map((id) => names[id]!), synonyms, phrases);
+      let k = 0;
+      while (k < tags.length && tags[k] !== lang) k++;
+      if (k === tags.length) tagSlots[tags.push(lang) - 1] = this.slot(lang);
+      bit = 1 << (field * 8 + tagSlots[k]!);
+      const count = read(text);
+      if (synonyms.size) findPhrases(found.splice(0).map((id) => names[id]!), synonyms, phrases);
       if (field === NAME && count < nameWords) nameWords = count;
     });
     for (const item of this.items) {
