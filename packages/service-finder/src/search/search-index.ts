@@ -2,7 +2,8 @@
  * The search index: built once from a catalogue, queried on every keystroke.
  *
  * - Every text of every language is normalised and split into terms once, at build time.
- * - An inverted index maps each term to its postings: (document, bit mask of field × language).
+ * - An inverted index maps each term to its postings: a document, the best field it has the term
+ *   in and that field's languages, in one 32-bit number.
  * - The terms are kept sorted, with their common-prefix lengths, so a binary search finds the
  *   terms a query word is a prefix of, and the same array walked as an implicit trie finds the
  *   terms within the allowed typo distance (see fuzzy.ts) without comparing against each term.
@@ -97,8 +98,11 @@ export class SearchIndex<T> {
   terms: string[] = [];
   /** @internal Letters term i shares with term i-1. */
   lcp = new Uint8Array(0);
-  /** Postings of term i: pairs (document, mask) from postings[start[i]] to postings[start[i+1]]. */
-  /** @internal */
+  /**
+   * @internal Postings of term i, from postings[start[i]] to postings[start[i+1]]: each is
+   * document << 10 | field << 8 | languages (a bit per language slot), for the best field only
+   * (the one a query's score counts). Half the memory of (document, mask) pairs.
+   */
   start = new Uint32Array(1);
   /** @internal */
   postings = new Int32Array(0);
@@ -115,6 +119,8 @@ export class SearchIndex<T> {
     this.items = items;
     this.read = read;
     const n = items.length;
+    // A posting keeps 22 bits for the document (see postings).
+    if (n > 1 << 22) throw new RangeError('SearchIndex: more than 4,194,304 items');
     this.nameLength = new Uint8Array(n);
     this.score = new Float64Array(n);
     this.best = new Float32Array(n);
@@ -275,14 +281,12 @@ export class SearchIndex<T> {
     ordered.forEach((token, k) => {
       const seen: number[] = [];
       this.matchTerms(token.text, (term, quality) => {
-        for (let p = start[term]!, end = start[term + 1]!; p < end; p += 2) {
-          const doc = postings[p]!;
+        for (let p = start[term]!, end = start[term + 1]!; p < end; p++) {
+          const posting = postings[p]!;
+          const doc = posting >>> 10;
           if (hitsOf[doc] !== Math.min(k, required)) continue;
-          const mask = postings[p + 1]!;
-          let field = 0;
-          let bits = 0;
-          for (; field < 4; field++) if ((bits = (mask >>> (field * 8)) & 255)) break;
-          const s = FIELD_WEIGHT[field]! * (bits & pageBits ? 1 : OTHER_LANGUAGE) * quality * (field === SYNONYMS ? SYNONYM_BOOST : 1);
+          const field = (posting >> 8) & 3;
+          const s = FIELD_WEIGHT[field]! * (posting & pageBits ? 1 : OTHER_LANGUAGE) * quality * (field === SYNONYMS ? SYNONYM_BOOST : 1);
           if (best[doc] === 0) seen.push(doc);
           if (s > best[doc]!) best[doc] = s;
         }
@@ -321,17 +325,17 @@ function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint3
   terms.forEach((term, i) => {
     const id = ids.get(term)!;
     next[id] = start[i]!;
-    start[i + 1] = start[i]! + 2 * documents[id]!;
+    start[i + 1] = start[i]! + documents[id]!;
     if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
   });
-  const postings = new Int32Array(pairs.length);
+  const postings = new Int32Array(pairs.length / 2);
   // Documents in order, so each term's postings are sorted by document.
   for (let p = 0, doc = 0; doc < docEnd.length; doc++) {
     for (const end = docEnd[doc]!; p < end; p += 2) {
-      const at = next[pairs[p]!]!;
-      next[pairs[p]!] = at + 2;
-      postings[at] = doc;
-      postings[at + 1] = pairs[p + 1]!;
+      const mask = pairs[p + 1]!;
+      // The best field is the one of the lowest bit.
+      const field = (31 - Math.clz32(mask & -mask)) >> 3;
+      postings[next[pairs[p]!]!++] = (doc << 10) | (field << 8) | ((mask >>> (field * 8)) & 255);
     }
   }
   return { terms, lcp, start, postings };

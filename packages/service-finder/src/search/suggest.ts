@@ -52,7 +52,7 @@ export function suggest<T>(index: SearchIndex<T>, query: string, options: Search
 /** A term as people write it (with its accents), taken from the first text that contains it. */
 function display<T>(index: SearchIndex<T>, term: number): string {
   const wanted = index.terms[term]!;
-  const d = index.read(index.items[index.postings[index.start[term]!]!]!);
+  const d = index.read(index.items[index.postings[index.start[term]!]! >>> 10]!);
   let shown: string | undefined;
   eachText([d.name, d.keywords, d.description, d.extra], (text) => {
     for (const segment of segments(text)) {
