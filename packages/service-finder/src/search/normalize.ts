@@ -78,8 +78,8 @@ const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test
  * Reads the terms of texts, normalising each distinct raw word once. A big catalogue has millions
  * of words but a few thousand distinct ones: hashing the characters where they stand, with no
  * string made per word and no Map, is several times faster than splitting and a lookup per word.
- * The function returned reads a text: it gives `emit` the term ids of each of its words in turn
- * (`termsOf` gives those of each new raw word) and returns how many it gave.
+ * `read(text)` writes the term ids of `text`, in order, to `found` (`termsOf` gives those of each
+ * new raw word) and returns how many there are.
  *
  * A word is known by its length and two 32-bit hashes, not checked letter for letter (that check
  * was a fifth of the build). Two different words of the same length would merge only if both
@@ -87,12 +87,14 @@ const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test
  * do are about N² / 2⁶⁵, one in 3.7 × 10⁹ for 100,000 distinct words (a city catalogue has a
  * few thousand), and the harm would be one word found under another one's terms.
  */
-export function wordTable(termsOf: (word: string) => number[], emit: (term: number) => void) {
+export function wordTable(termsOf: (word: string) => number[]) {
   // Per word id, four numbers: its hashes, its length, and where its term ids end in `pool`
   // (they start where the previous word's end). Typed arrays, doubled when full: nothing boxed.
   let words = new Int32Array(1 << 12);
   let pool = new Int32Array(1 << 12);
   let count = 0;
+  // The term ids of the text read last.
+  const table = { read, found: new Int32Array(1 << 8) };
   // Word id + 1 at the place of its first hash, or at the next free one (open addressing), at
   // most half full.
   let slots = new Int32Array(1 << 12);
@@ -114,40 +116,45 @@ export function wordTable(termsOf: (word: string) => number[], emit: (term: numb
     }
     return count - 1;
   };
-  return (text: string) => {
-    let emitted = 0;
+  function read(text: string): number {
+    let found = 0;
+    let from = 0;
+    let h1 = 0;
+    let h2 = 0;
     const n = text.length;
-    for (let i = 0; i < n; ) {
-      let c = text.charCodeAt(i);
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 32;
       if (c < 128 && SEPARATOR[c]) {
-        i++;
-        continue;
-      }
-      const from = i;
-      let h1 = 0;
-      let h2 = 0;
-      do {
+        if (i > from) {
+          // The low bits of a product are poor: mix the high ones down.
+          h1 ^= h1 >>> 15;
+          const mask = slots.length - 1;
+          let at = h1 & mask;
+          let id = -1;
+          for (let e; (e = slots[at]!); at = (at + 1) & mask) {
+            e = (e - 1) * 4;
+            if (words[e] === h1 && words[e + 1] === h2 && words[e + 2] === i - from) {
+              id = e >> 2;
+              break;
+            }
+          }
+          if (id < 0) id = add(text, from, i, h1, h2, at);
+          const end = words[id * 4 + 3]!;
+          let p = id ? words[id * 4 - 1]! : 0;
+          if (found + end - p > table.found.length) table.found = grow(table.found, (found + end - p) * 2);
+          while (p < end) table.found[found++] = pool[p++]!;
+        }
+        from = i + 1;
+        h1 = h2 = 0;
+      } else {
         // Two different steps (a rotation in the second), so that they do not fail together.
         h1 = Math.imul(h1 ^ c, 0x5bd1e995);
         h2 = Math.imul(((h2 << 7) | (h2 >>> 25)) ^ c, 0x1b873593);
-      } while (++i < n && ((c = text.charCodeAt(i)) > 127 || !SEPARATOR[c]));
-      // The low bits of a product are poor: mix the high ones down.
-      h1 ^= h1 >>> 15;
-      const mask = slots.length - 1;
-      let at = h1 & mask;
-      let id = -1;
-      for (let e; (e = slots[at]!); at = (at + 1) & mask) {
-        e = (e - 1) * 4;
-        if (words[e] === h1 && words[e + 1] === h2 && words[e + 2] === i - from) {
-          id = e >> 2;
-          break;
-        }
       }
-      if (id < 0) id = add(text, from, i, h1, h2, at);
-      for (let p = id ? words[id * 4 - 1]! : 0, end = words[id * 4 + 3]!; p < end; p++, emitted++) emit(pool[p]!);
     }
-    return emitted;
-  };
+    return found;
+  }
+  return table;
 }
 
 /** A copy of `array`, `size` long. */

@@ -143,13 +143,14 @@ export class SearchIndex<T> {
     // Term → id while building, and each id's term.
     const ids = new Map<string, number>();
     const names: string[] = [];
-    // The postings of every document in turn, as pairs (term id, bits), sorted by term at the end.
-    // A term's last pair is OR-ed into while the same document adds to it: one pair per document.
+    // One number per (document, term) in document order, id << 10 | field << 8 | languages,
+    // sorted by term into the postings at the end. What a document adds to a term it already
+    // has counts only in the best field (the one queries score): half the memory of a pair.
     let pairs = new Int32Array(1 << 16);
     let used = 0;
     const docEnd = new Uint32Array(this.items.length);
-    // Per term id: where its last pair's bits are (in the current document when after docStart;
-    // 0, never after, until it has one), and how many documents it is in.
+    // Per term id: where its last pair is + 1 (in the current document when after docStart;
+    // 0 until it has one), and how many documents it is in.
     let lastAt = new Int32Array(1 << 10);
     let documents = new Int32Array(1 << 10);
     let docStart = 0;
@@ -161,43 +162,38 @@ export class SearchIndex<T> {
         ids.set(term, (id = names.length));
         names.push(term);
         if (id === lastAt.length) {
+          // A pair keeps 22 bits for the term.
+          if (id === 1 << 22) throw new RangeError('SearchIndex: more than 4,194,304 terms');
           lastAt = grow(lastAt, id * 2);
           documents = grow(documents, id * 2);
         }
       }
       return id;
     };
-    const mark = (id: number, bit: number) => {
-      const at = lastAt[id]!;
-      if (at > docStart) pairs[at] |= bit;
-      else {
+    const mark = (id: number, field: number, slot: number) => {
+      const at = lastAt[id]! - 1;
+      if (at >= docStart) {
+        const best = (pairs[at]! >> 8) & 3;
+        if (field < best) pairs[at] = (pairs[at]! & -1024) | (field << 8) | (1 << slot);
+        else if (field === best) pairs[at]! |= 1 << slot;
+      } else {
         if (used === pairs.length) {
           // To what the documents read so far predict for all of them: one or two copies in all.
           pairs = grow(pairs, Math.max(used * 2, Math.ceil((used / (doc + 1)) * this.items.length * 1.1)));
         }
         documents[id]++;
-        pairs[used++] = id;
-        pairs[(lastAt[id] = used++)] = bit;
+        pairs[used++] = (id << 10) | (field << 8) | (1 << slot);
+        lastAt[id] = used;
       }
     };
     let nameWords = 255;
     let phrases = new Set<string[][]>();
-    // The bit of the text being read (field × language), and its terms in order when there are
-    // synonyms to look for.
-    let bit = 0;
-    const found: number[] = [];
     // Raw word → its term ids, normalised once per distinct word (see wordTable).
-    const read = wordTable(
-      (word) => {
-        const terms: number[] = [];
-        indexTerms(normalize(word), (term) => terms.push(idOf(term)));
-        return terms;
-      },
-      (id) => {
-        mark(id, bit);
-        if (synonyms.size) found.push(id);
-      },
-    );
+    const table = wordTable((word) => {
+      const terms: number[] = [];
+      indexTerms(normalize(word), (term) => terms.push(idOf(term)));
+      return terms;
+    });
     // Language tag → slot, the few tags of a catalogue in a short list (a Map lookup per text
     // was a noticeable part of the build).
     const tags: (string | undefined)[] = [];
@@ -206,9 +202,10 @@ export class SearchIndex<T> {
       let k = 0;
       while (k < tags.length && tags[k] !== lang) k++;
       if (k === tags.length) tagSlots[tags.push(lang) - 1] = this.slot(lang);
-      bit = 1 << (field * 8 + tagSlots[k]!);
-      const count = read(text);
-      if (synonyms.size) findPhrases(found.splice(0).map((id) => names[id]!), synonyms, phrases);
+      const count = table.read(text);
+      const { found } = table;
+      for (let i = 0; i < count; i++) mark(found[i]!, field, tagSlots[k]!);
+      if (synonyms.size) findPhrases(Array.from(found.subarray(0, count), (id) => names[id]!), synonyms, phrases);
       if (field === NAME && count < nameWords) nameWords = count;
     });
     for (const item of this.items) {
@@ -221,7 +218,7 @@ export class SearchIndex<T> {
       this.nameLength[doc] = nameWords;
       // A service that says one phrase of a synonym group is found by the others too.
       if (phrases.size) {
-        for (const group of phrases) for (const words of group) for (const w of words) mark(idOf(w), 1 << (SYNONYMS * 8));
+        for (const group of phrases) for (const words of group) for (const w of words) mark(idOf(w), SYNONYMS, 0);
         phrases = new Set();
       }
       docEnd[doc++] = docStart = used;
@@ -315,7 +312,10 @@ export class SearchIndex<T> {
 
 }
 
-/** Sorts the terms, and the documents' pairs into postings by term (a counting sort). */
+/**
+ * Sorts the terms, and the pairs into postings by term (a counting sort, documents in order, so
+ * each term's postings are sorted by document).
+ */
 function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint32Array, documents: Int32Array) {
   const terms = [...ids.keys()].sort();
   const lcp = new Uint8Array(terms.length);
@@ -328,15 +328,9 @@ function sortPostings(ids: Map<string, number>, pairs: Int32Array, docEnd: Uint3
     start[i + 1] = start[i]! + documents[id]!;
     if (i > 0) lcp[i] = commonPrefix(terms[i - 1]!, terms[i]!);
   });
-  const postings = new Int32Array(pairs.length / 2);
-  // Documents in order, so each term's postings are sorted by document.
+  const postings = new Int32Array(pairs.length);
   for (let p = 0, doc = 0; doc < docEnd.length; doc++) {
-    for (const end = docEnd[doc]!; p < end; p += 2) {
-      const mask = pairs[p + 1]!;
-      // The best field is the one of the lowest bit.
-      const field = (31 - Math.clz32(mask & -mask)) >> 3;
-      postings[next[pairs[p]!]!++] = (doc << 10) | (field << 8) | ((mask >>> (field * 8)) & 255);
-    }
+    for (const end = docEnd[doc]!; p < end; p++) postings[next[pairs[p]! >>> 10]!++] = (doc << 10) | (pairs[p]! & 1023);
   }
   return { terms, lcp, start, postings };
 }
