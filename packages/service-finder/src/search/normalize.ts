@@ -78,8 +78,8 @@ const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test
  * Reads the terms of texts, normalising each distinct raw word once. A big catalogue has millions
  * of words but a few thousand distinct ones: hashing the characters where they stand, with no
  * string made per word and no Map, is several times faster than splitting and a lookup per word.
- * `read(text)` writes the term ids of `text`, in order, to `found` (`termsOf` gives those of each
- * new raw word) and returns how many there are.
+ * `read(text, found)` writes the term ids of `text` (given by `termsOf` for each new raw word)
+ * into `found` and returns how many there are.
  *
  * A word is known by its length and two 32-bit hashes, not checked letter for letter (that check
  * was a fifth of the build). Two different words of the same length would merge only if both
@@ -88,73 +88,60 @@ const SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => +/[^a-z\d'-]/i.test
  * few thousand), and the harm would be one word found under another one's terms.
  */
 export function wordTable(termsOf: (word: string) => number[]) {
-  // Per word id, four numbers: its hashes, its length, and where its term ids end in `pool`
-  // (they start where the previous word's end). Typed arrays, doubled when full: nothing boxed.
+  // Per word id (from 1; 0 is none), four numbers side by side: its two hashes, its length, and
+  // where its term ids end in `pool` (they start where the previous word's end). Typed arrays,
+  // doubled when full: nothing boxed, no array per word.
   let words = new Int32Array(1 << 12);
   let pool = new Int32Array(1 << 12);
   let count = 0;
-  // The term ids of the text read last.
-  const table = { read, found: new Int32Array(1 << 8) };
-  // Word id + 1 at the place of its first hash, or at the next free one (open addressing), at
-  // most half full.
+  // Word id at the place of its first hash, or at the next free one (open addressing), at most
+  // half full.
   let slots = new Int32Array(1 << 12);
-  const add = (text: string, from: number, to: number, h1: number, h2: number, at: number) => {
-    const terms = termsOf(text.slice(from, to));
-    let end = count ? words[count * 4 - 1]! : 0;
-    if (end + terms.length > pool.length) pool = grow(pool, (end + terms.length) * 2);
-    for (const term of terms) pool[end++] = term;
-    if (count * 4 === words.length) words = grow(words, count * 8);
-    words.set([h1, h2, to - from, end], count * 4);
-    slots[at] = ++count;
-    if (count * 2 > slots.length) {
-      slots = new Int32Array(slots.length * 2);
-      const mask = slots.length - 1;
-      for (let w = 0; w < count; w++) {
-        for (at = words[w * 4]! & mask; slots[at]; at = (at + 1) & mask);
-        slots[at] = w + 1;
-      }
-    }
-    return count - 1;
-  };
-  function read(text: string): number {
-    let found = 0;
+  return (text: string, found: number[]) => {
+    let length = 0;
     let from = 0;
     let h1 = 0;
     let h2 = 0;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 32;
-      if (c < 128 && SEPARATOR[c]) {
-        if (i > from) {
-          // The low bits of a product are poor: mix the high ones down.
-          h1 ^= h1 >>> 15;
-          const mask = slots.length - 1;
-          let at = h1 & mask;
-          let id = -1;
-          for (let e; (e = slots[at]!); at = (at + 1) & mask) {
-            e = (e - 1) * 4;
-            if (words[e] === h1 && words[e + 1] === h2 && words[e + 2] === i - from) {
-              id = e >> 2;
-              break;
-            }
-          }
-          if (id < 0) id = add(text, from, i, h1, h2, at);
-          const end = words[id * 4 + 3]!;
-          let p = id ? words[id * 4 - 1]! : 0;
-          if (found + end - p > table.found.length) table.found = grow(table.found, (found + end - p) * 2);
-          while (p < end) table.found[found++] = pool[p++]!;
-        }
-        from = i + 1;
-        h1 = h2 = 0;
-      } else {
+      if (c > 127 || !SEPARATOR[c]) {
         // Two different steps (a rotation in the second), so that they do not fail together.
         h1 = Math.imul(h1 ^ c, 0x5bd1e995);
         h2 = Math.imul(((h2 << 7) | (h2 >>> 25)) ^ c, 0x1b873593);
+      } else {
+        if (i > from) {
+          // The low bits of a product are poor: mix the high ones down.
+          h1 ^= h1 >>> 15;
+          let mask = slots.length - 1;
+          let at = h1 & mask;
+          let e;
+          while ((e = slots[at]!) && !(words[e * 4] === h1 && words[e * 4 + 1] === h2 && words[e * 4 + 2] === i - from)) at = (at + 1) & mask;
+          if (!e) {
+            const terms = termsOf(text.slice(from, i));
+            let end = words[count * 4 + 3]!;
+            if (end + terms.length > pool.length) pool = grow(pool, (end + terms.length) * 2);
+            for (const term of terms) pool[end++] = term;
+            slots[at] = e = ++count;
+            if (e * 4 + 4 > words.length) words = grow(words, e * 8);
+            words.set([h1, h2, i - from, end], e * 4);
+            if (e * 2 > slots.length) {
+              slots = new Int32Array(slots.length * 2);
+              mask = slots.length - 1;
+              for (let w = 1; w <= e; w++) {
+                for (at = words[w * 4]! & mask; slots[at]; at = (at + 1) & mask);
+                slots[at] = w;
+              }
+            }
+          }
+          for (let p = words[e * 4 - 1]!; p < words[e * 4 + 3]!; ) found[length++] = pool[p++]!;
+        }
+        from = i + 1;
+        h1 = h2 = 0;
       }
     }
-    return found;
-  }
-  return table;
+    return length;
+  };
 }
 
 /** A copy of `array`, `size` long. */

@@ -92,6 +92,11 @@ export function eachText(value: unknown, visit: (text: string, lang: string | un
   }
 }
 
+/**
+ * The search index over `items`. Up to 4,194,304 items and as many distinct terms (a posting
+ * keeps 22 bits for the document, a pair being built 22 bits for the term): a city catalogue
+ * has hundreds of services and a few thousand terms; there is no check, to keep the module small.
+ */
 export class SearchIndex<T> {
   readonly items: readonly T[];
   /** @internal Sorted distinct terms. */
@@ -119,8 +124,6 @@ export class SearchIndex<T> {
     this.items = items;
     this.read = read;
     const n = items.length;
-    // A posting keeps 22 bits for the document (see postings).
-    if (n > 1 << 22) throw new RangeError('SearchIndex: more than 4,194,304 items');
     this.nameLength = new Uint8Array(n);
     this.score = new Float64Array(n);
     this.best = new Float32Array(n);
@@ -162,8 +165,6 @@ export class SearchIndex<T> {
         ids.set(term, (id = names.length));
         names.push(term);
         if (id === lastAt.length) {
-          // A pair keeps 22 bits for the term.
-          if (id === 1 << 22) throw new RangeError('SearchIndex: more than 4,194,304 terms');
           lastAt = grow(lastAt, id * 2);
           documents = grow(documents, id * 2);
         }
@@ -189,23 +190,20 @@ export class SearchIndex<T> {
     let nameWords = 255;
     let phrases = new Set<string[][]>();
     // Raw word → its term ids, normalised once per distinct word (see wordTable).
-    const table = wordTable((word) => {
+    const read = wordTable((word) => {
       const terms: number[] = [];
       indexTerms(normalize(word), (term) => terms.push(idOf(term)));
       return terms;
     });
-    // Language tag → slot, the few tags of a catalogue in a short list (a Map lookup per text
-    // was a noticeable part of the build).
-    const tags: (string | undefined)[] = [];
-    const tagSlots: number[] = [];
+    // The terms of the text being read, in an array reused from text to text.
+    const found: number[] = [];
+    const slotOf = new Map<string | undefined, number>();
     const fields = [NAME, KEYWORDS, DESCRIPTION].map((field) => (text: string, lang: string | undefined) => {
-      let k = 0;
-      while (k < tags.length && tags[k] !== lang) k++;
-      if (k === tags.length) tagSlots[tags.push(lang) - 1] = this.slot(lang);
-      const count = table.read(text);
-      const { found } = table;
-      for (let i = 0; i < count; i++) mark(found[i]!, field, tagSlots[k]!);
-      if (synonyms.size) findPhrases(Array.from(found.subarray(0, count), (id) => names[id]!), synonyms, phrases);
+      let slot = slotOf.get(lang);
+      if (slot === undefined) slotOf.set(lang, (slot = this.slot(lang)));
+      const count = read(text, found);
+      for (let i = 0; i < count; i++) mark(found[i]!, field, slot);
+      if (synonyms.size) findPhrases(found.slice(0, count).map((id) => names[id]!), synonyms, phrases);
       if (field === NAME && count < nameWords) nameWords = count;
     });
     for (const item of this.items) {
