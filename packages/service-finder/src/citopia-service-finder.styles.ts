@@ -18,11 +18,13 @@ export const styles = [
     .heading { font-size: 1.15em; font-weight: 700; margin-block: 0.5rem; }
     .result { padding-block: var(--_gap); border-block-start: var(--citopia-service-finder-result-border, 1px solid var(--_border)); }
     .result .heading { margin-block: 0 0.25rem; }
+    .typing > .result { content-visibility: auto; contain-intrinsic-size: auto 13.5rem; }
     .summary, .request, .authority { margin-block: 0 0.5rem; }
     .notice { margin-block: var(--_gap) 0; padding: 0.5rem 0.75rem; border-inline-start: 0.25rem solid var(--_border); }
     .notice-actions { margin-block: 0.5rem 0; }
     mark { background: var(--_mark); color: var(--_text); border-radius: 0.15em; }
-    .channels { display: grid; gap: 0.35rem; font-size: 0.95em; }
+    .channels { font-size: 0.95em; }
+    .channel + .channel { margin-block-start: 0.35rem; }
     .channel { display: flex; gap: 0.5rem; align-items: baseline; }
     .icon { flex: none; inline-size: 1.25em; text-align: center; }
     .kind { font-weight: 600; color: var(--_text); }

@@ -211,6 +211,13 @@ export class ServiceFinder extends CitopiaElement {
   @state() private view: Awaited<ReturnType<typeof sourcesView>> | undefined;
   /** The current load was asked for with "Try again" (its outcome gets the focus). */
   @state() private retried = false;
+  /**
+   * Someone is typing: the results change on every key press, so those out of view skip their
+   * style, layout and paint (`content-visibility`) until typing pauses or the field loses the
+   * focus. Then every result renders in full: its real size, focus rings the containment would
+   * clip, tools that measure the page seeing everything.
+   */
+  @state() private typing = false;
 
   private index: SearchIndex<Service> | undefined;
   private hits: Service[] = [];
@@ -227,6 +234,8 @@ export class ServiceFinder extends CitopiaElement {
   private settleLater: boolean | undefined;
   private focusAfterUpdate: (() => void) | undefined;
   private jsonLdScript: HTMLScriptElement | undefined;
+  /** Services per category, counted once per catalogue (not on every key press that empties the field). */
+  private categoryCounts: { catalogue: Catalogue; counts: Map<string, number> } | undefined;
   private readonly onPopState = () => this.applyUrlState();
   /** Renders the results (from the results' code; it keeps what does not change as people type). */
   private resultView: import('./result-view.js').ResultView | undefined;
@@ -270,6 +279,7 @@ export class ServiceFinder extends CitopiaElement {
     super.disconnectedCallback();
     removeEventListener('popstate', this.onPopState);
     clearTimeout(this.announceTimer);
+    this.typing = false;
     if (this.loading) {
       this.loadId++; // what the cut-short load brings back is not used
       this.loading.abort();
@@ -496,7 +506,9 @@ export class ServiceFinder extends CitopiaElement {
       return;
     }
     if (this.query.trim()) {
-      const result = this.index.search(this.query, { language: this.dataLanguage, limit: this.shown, filter: this.matchesFilters });
+      // No filter chosen: the search does not call one for each of its thousands of candidates.
+      const filtered = this.category || this.audience || this.authorityFilter;
+      const result = this.index.search(this.query, { language: this.dataLanguage, limit: this.shown, filter: filtered ? this.matchesFilters : undefined });
       this.hits = result.hits.map((h) => h.item);
       this.total = result.total;
       this.tokens = result.tokens;
@@ -530,6 +542,7 @@ export class ServiceFinder extends CitopiaElement {
 
   private onInput(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
+    this.typing = true;
     this.scheduleAnnouncement(true);
   }
 
@@ -552,8 +565,11 @@ export class ServiceFinder extends CitopiaElement {
     this.announceTimer = setTimeout(() => this.settle(pushUrl), ANNOUNCE_DELAY);
   }
 
+  private readonly endTyping = () => (this.typing = false);
+
   private settle(pushUrl: boolean): void {
     clearTimeout(this.announceTimer);
+    this.typing = false;
     if (this.status !== 'ready') return;
     // No count yet to announce: it is announced once the results are there.
     if (this.resultsPending) return void (this.settleLater = pushUrl);
@@ -656,6 +672,7 @@ export class ServiceFinder extends CitopiaElement {
           aria-controls="results"
           .value=${live(this.query)}
           @input=${this.onInput}
+          @blur=${this.endTyping}
         />
         ${categories.length || audiences.length || authorities.length
           ? html`<div class="filters" part="filters" role="group" aria-label=${msg('Filters', { id: 'finder.filters' })}>
@@ -695,7 +712,7 @@ export class ServiceFinder extends CitopiaElement {
     const remaining = this.total - this.hits.length;
     return html`
       <p id="count" part="count" class="count" tabindex="-1">${this.countText()}</p>
-      <ul part="list" class="list">
+      <ul part="list" class=${this.typing ? 'list typing' : 'list'}>
         ${this.renderResults()}
       </ul>
       ${remaining > 0
@@ -738,8 +755,13 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private renderCategories() {
-    const counts = new Map<string, number>();
-    for (const s of this.catalogue!.services) for (const c of s.categories ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const catalogue = this.catalogue!;
+    if (this.categoryCounts?.catalogue !== catalogue) {
+      const counts = new Map<string, number>();
+      for (const s of catalogue.services) for (const c of s.categories ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
+      this.categoryCounts = { catalogue, counts };
+    }
+    const { counts } = this.categoryCounts;
     return html`${this.heading(msg('Browse by category', { id: 'finder.browse' }))}
       <ul part="categories" class="categories">
         ${this.catalogue!.categories!.filter((c) => counts.get(c.id)).map((c) => {
