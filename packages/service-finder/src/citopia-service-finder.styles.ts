@@ -23,8 +23,7 @@ export const styles = [
     .notice { margin-block: var(--_gap) 0; padding: 0.5rem 0.75rem; border-inline-start: 0.25rem solid var(--_border); }
     .notice-actions { margin-block: 0.5rem 0; }
     mark { background: var(--_mark); color: var(--_text); border-radius: 0.15em; }
-    .channels { font-size: 0.95em; }
-    .channel + .channel { margin-block-start: 0.35rem; }
+    .channels { display: grid; gap: 0.35rem; font-size: 0.95em; }
     .channel { display: flex; gap: 0.5rem; align-items: baseline; }
     .icon { flex: none; inline-size: 1.25em; text-align: center; }
     .kind { font-weight: 600; color: var(--_text); }
