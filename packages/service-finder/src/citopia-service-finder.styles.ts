@@ -18,7 +18,6 @@ export const styles = [
     .heading { font-size: 1.15em; font-weight: 700; margin-block: 0.5rem; }
     .result { padding-block: var(--_gap); border-block-start: var(--citopia-service-finder-result-border, 1px solid var(--_border)); }
     .result .heading { margin-block: 0 0.25rem; }
-    .typing > .result { content-visibility: auto; contain-intrinsic-size: auto 13.5rem; }
     .summary, .request, .authority { margin-block: 0 0.5rem; }
     .notice { margin-block: var(--_gap) 0; padding: 0.5rem 0.75rem; border-inline-start: 0.25rem solid var(--_border); }
     .notice-actions { margin-block: 0.5rem 0; }

@@ -211,13 +211,6 @@ export class ServiceFinder extends CitopiaElement {
   @state() private view: Awaited<ReturnType<typeof sourcesView>> | undefined;
   /** The current load was asked for with "Try again" (its outcome gets the focus). */
   @state() private retried = false;
-  /**
-   * Someone is typing: the results change on every key press, so those out of view skip their
-   * style, layout and paint (`content-visibility`) until typing pauses or the field loses the
-   * focus. Then every result renders in full: its real size, focus rings the containment would
-   * clip, tools that measure the page seeing everything.
-   */
-  @state() private typing = false;
 
   private index: SearchIndex<Service> | undefined;
   private hits: Service[] = [];
@@ -279,7 +272,6 @@ export class ServiceFinder extends CitopiaElement {
     super.disconnectedCallback();
     removeEventListener('popstate', this.onPopState);
     clearTimeout(this.announceTimer);
-    this.typing = false;
     if (this.loading) {
       this.loadId++; // what the cut-short load brings back is not used
       this.loading.abort();
@@ -542,7 +534,6 @@ export class ServiceFinder extends CitopiaElement {
 
   private onInput(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
-    this.typing = true;
     this.scheduleAnnouncement(true);
   }
 
@@ -565,11 +556,8 @@ export class ServiceFinder extends CitopiaElement {
     this.announceTimer = setTimeout(() => this.settle(pushUrl), ANNOUNCE_DELAY);
   }
 
-  private readonly endTyping = () => (this.typing = false);
-
   private settle(pushUrl: boolean): void {
     clearTimeout(this.announceTimer);
-    this.typing = false;
     if (this.status !== 'ready') return;
     // No count yet to announce: it is announced once the results are there.
     if (this.resultsPending) return void (this.settleLater = pushUrl);
@@ -672,7 +660,6 @@ export class ServiceFinder extends CitopiaElement {
           aria-controls="results"
           .value=${live(this.query)}
           @input=${this.onInput}
-          @blur=${this.endTyping}
         />
         ${categories.length || audiences.length || authorities.length
           ? html`<div class="filters" part="filters" role="group" aria-label=${msg('Filters', { id: 'finder.filters' })}>
@@ -712,7 +699,7 @@ export class ServiceFinder extends CitopiaElement {
     const remaining = this.total - this.hits.length;
     return html`
       <p id="count" part="count" class="count" tabindex="-1">${this.countText()}</p>
-      <ul part="list" class=${this.typing ? 'list typing' : 'list'}>
+      <ul part="list" class="list">
         ${this.renderResults()}
       </ul>
       ${remaining > 0
