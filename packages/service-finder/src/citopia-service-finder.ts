@@ -228,6 +228,8 @@ export class ServiceFinder extends CitopiaElement {
   private settleLater: boolean | undefined;
   private focusAfterUpdate: (() => void) | undefined;
   private jsonLdScript: HTMLScriptElement | undefined;
+  /** Services per category, counted once per catalogue (not on every key press that empties the field). */
+  private categoryCounts: { catalogue: Catalogue; counts: Map<string, number> } | undefined;
   private readonly onPopState = () => this.applyUrlState();
   /** Renders the results (from the results' code; it keeps what does not change as people type). */
   private resultView: import('./result-view.js').ResultView | undefined;
@@ -497,7 +499,9 @@ export class ServiceFinder extends CitopiaElement {
       return;
     }
     if (this.query.trim()) {
-      const result = this.index.search(this.query, { language: this.dataLanguage, limit: this.shown, filter: this.matchesFilters });
+      // No filter chosen: the search does not call one for each of its thousands of candidates.
+      const filtered = this.category || this.audience || this.authorityFilter;
+      const result = this.index.search(this.query, { language: this.dataLanguage, limit: this.shown, filter: filtered ? this.matchesFilters : undefined });
       this.hits = result.hits.map((h) => h.item);
       this.total = result.total;
       this.tokens = result.tokens;
@@ -739,8 +743,13 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private renderCategories() {
-    const counts = new Map<string, number>();
-    for (const s of this.catalogue!.services) for (const c of s.categories ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const catalogue = this.catalogue!;
+    if (this.categoryCounts?.catalogue !== catalogue) {
+      const counts = new Map<string, number>();
+      for (const s of catalogue.services) for (const c of s.categories ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
+      this.categoryCounts = { catalogue, counts };
+    }
+    const { counts } = this.categoryCounts;
     return html`${this.heading(msg('Browse by category', { id: 'finder.browse' }))}
       <ul part="categories" class="categories">
         ${this.catalogue!.categories!.filter((c) => counts.get(c.id)).map((c) => {

@@ -8,6 +8,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize/init/install.js';
 import { safeUrl } from '@citopia/core/safe-url';
+import { isEasyLocaleReady, isLocaleReady, type Locale } from '@citopia/core';
 import { matchRanges } from './search/search-index.js';
 import type { QueryToken } from './search/normalize.js';
 import type { Service } from './catalogue/types.js';
@@ -16,7 +17,7 @@ import { localText, readableText } from './text.js';
 
 /** What a result needs from the finder, at the time of its render. */
 export interface ResultContext {
-  locale: string;
+  locale: Locale;
   /** The page's language tag, for the texts of the data. */
   language: string;
   easyReading: boolean;
@@ -32,7 +33,7 @@ export interface ResultContext {
 export class ResultView {
   /** The service's page, or its online channel (URL parsing is too slow to redo on each key press). */
   private readonly links = new WeakMap<Service, string | undefined>();
-  /** Each service's ways to reach it, per language: a result that stays costs Lit a comparison. */
+  /** Each service's ways to reach it, per language and reading mode: a result that stays costs Lit a comparison. */
   private channels = new WeakMap<Service, { key: string; view: TemplateResult }>();
 
   /** The host's wording changed (`strings`): the channels render again. */
@@ -68,7 +69,9 @@ export class ResultView {
   }
 
   private renderChannels(service: Service, ctx: ResultContext): TemplateResult {
-    const key = ctx.locale + '\u0000' + ctx.language;
+    // The reading mode too ("Sur internet", not "En ligne"), and whether its words have arrived:
+    // a render before they do says the channels in English, the next one must not keep that.
+    const key = [ctx.locale, ctx.language, ctx.easyReading, isLocaleReady(ctx.locale), ctx.easyReading && isEasyLocaleReady(ctx.locale)].join();
     const cached = this.channels.get(service);
     if (cached?.key === key) return cached.view;
     const view = html`<ul part="channels" class="channels" aria-label=${msg('How to reach this service', { id: 'finder.channels' })}>

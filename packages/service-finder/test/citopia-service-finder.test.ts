@@ -83,6 +83,16 @@ describe('<citopia-service-finder>', function () {
       expect($(el, '#count')!.textContent).to.equal(announced(el));
     });
 
+    it('says how to reach each service in easy-to-read words when the reading mode changes, results shown', async () => {
+      const { el } = await mountFixture(fixtures, 'results', { lang: 'fr' });
+      const kinds = () => $$(el, '.channel .kind').map((n) => n.textContent);
+      expect(kinds()).to.include('En ligne');
+      el.reading = 'easy';
+      await until(() => kinds().includes('Sur internet'), 3000, 'the easy-to-read channel names');
+      expect(kinds()).not.to.include('En ligne');
+      expect($(el, '.channels')!.getAttribute('aria-label')).to.equal('Comment joindre ce service');
+    });
+
     it('marks the matched words with <mark>, as text', async () => {
       const { el } = await mountFixture(fixtures, 'results', { lang: 'fr' });
       const marks = $$(el, '.result:first-child mark').map((m) => m.textContent);
