@@ -8,7 +8,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize/init/install.js';
 import { safeUrl } from '@citopia/core/safe-url';
-import { isEasyLocaleReady, isLocaleReady, type Locale } from '@citopia/core';
+import type { Locale } from '@citopia/core';
+// (whether the words of a language have arrived: the main entry leaves these to /i18n)
+import { isEasyLocaleReady, isLocaleReady } from '@citopia/core/i18n';
 import { matchRanges } from './search/search-index.js';
 import type { QueryToken } from './search/normalize.js';
 import type { Service } from './catalogue/types.js';
