@@ -3,7 +3,8 @@
 // real tagged templates are touched, and it only removes what cannot change the result:
 // - css``: comments, whitespace runs (to one space), spaces around { } ; , and after :
 //   (never before ":", which separates selectors such as "a :hover"; never around + or -, which
-//   calc() needs);
+//   calc() needs); the ";" before "}"; the 0 of a number below 1 after ":", a space, "(" or ","
+//   (0.75em → .75em; never after "-", "/", a letter or a digit, as in -0.5, a/0.5.png, 10.5);
 // - html``: whitespace runs that hold a line break become one space (what the browser renders
 //   anyway), except in templates with <pre> or <textarea>, where whitespace is content.
 // Interpolations (${…}) are left exactly as they are.
@@ -22,6 +23,7 @@ function tagName(tag) {
 export function minifyCss(text, { first, last }) {
   let out = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ');
   out = out.replace(/ ?([{};,]) ?/g, '$1').replace(/: /g, ':');
+  out = out.replace(/;}/g, '}').replace(/([: (,])0\.(\d)/g, '$1.$2');
   if (first) out = out.replace(/^ /, '');
   if (last) out = out.replace(/ $/, '');
   return out;
