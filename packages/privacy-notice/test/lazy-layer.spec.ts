@@ -8,40 +8,17 @@
  * message goes through the same describeLoadError and msg() as every other string).
  */
 import { expect } from '@open-wc/testing';
-import { failingFirst } from '@citopia/core/fixtures';
 import { deepActiveElement, press, tab } from '@citopia/testing';
-import type { PrivacyNotice } from '../src/citopia-privacy-notice.js';
-import { buttonNamed, CONFIG, storeChoice, stored, text, TRANSPARENCY, until } from './helpers.js';
-
-let copies = 0;
-const NETWORK = 'The server could not be reached. Check your connection, then try again.';
+import { buttonNamed, mountCopy, NETWORK, storeChoice, stored, text, TRANSPARENCY, until } from './helpers.js';
 
 /** A fresh copy of the element whose details-layer chunk fails `fails` times. */
-async function mountCopy(fails: number, prepare?: (key: string) => void, src = CONFIG) {
-  const url = failingFirst('/packages/privacy-notice/src/citopia-privacy-notice.ts', fails, 'details-layer.ts');
-  const { PrivacyNotice: Copy } = (await import(url)) as { PrivacyNotice: typeof PrivacyNotice };
-  const tag = `citopia-privacy-notice-copy-${++copies}`;
-  customElements.define(tag, Copy);
-  const key = `lazy-${Date.now()}-${copies}`;
-  prepare?.(key);
-  const wrapper = Object.assign(document.createElement('div'), { lang: 'en' });
-  wrapper.dataset.citopiaTest = '';
-  const el = document.createElement(tag) as PrivacyNotice;
-  el.setAttribute('storage-key', key);
-  el.src = src;
-  const before = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Before' });
-  wrapper.append(before, el);
-  document.body.append(wrapper);
-  await until(() => el.state === 'ready', 6000, 'the notice to load');
-  await el.updateComplete;
-  return { el, root: el.shadowRoot!, key, before };
-}
+const mountLayerCopy = (fails: number, prepare?: (key: string) => void, src?: string) => mountCopy({ fails, file: 'details-layer.ts', prepare, src });
 
 describe('the details layer chunk', () => {
   afterEach(() => document.querySelectorAll('[data-citopia-test]').forEach((n) => n.remove()));
 
   it('is not loaded with the banner, is loaded at the first focus on it, and shifts nothing when it arrives', async () => {
-    const { root, before: start } = await mountCopy(0);
+    const { root, before: start } = await mountLayerCopy(0);
     const banner = root.querySelector('.banner')!;
     const before = banner.getBoundingClientRect().toJSON();
     const dialog = root.querySelector('dialog')!;
@@ -58,7 +35,7 @@ describe('the details layer chunk', () => {
   });
 
   it('a disclosure opened by script, with no focus or pointer before, still gets the full notice', async () => {
-    const { root } = await mountCopy(0, undefined, TRANSPARENCY);
+    const { root } = await mountLayerCopy(0, undefined, TRANSPARENCY);
     const details = root.querySelector('details')!;
     expect(details.querySelector('.details'), 'not loaded with the notice').to.equal(null);
     details.open = true;
@@ -67,7 +44,7 @@ describe('the details layer chunk', () => {
   });
 
   it('offline, Choose says why, keeps the focus, and Accept all still works', async () => {
-    const { el, root, key } = await mountCopy(99);
+    const { el, root, key } = await mountLayerCopy(99);
     const choose = root.querySelector<HTMLButtonElement>('[aria-haspopup="dialog"]')!;
     choose.focus();
     await press('Enter');
@@ -85,7 +62,7 @@ describe('the details layer chunk', () => {
 
   it('offline, the privacy settings keep the stored choice, and Try again asks again', async () => {
     const choices = { statistics: true, maps: false };
-    const { el, root, key } = await mountCopy(99, (k) => storeChoice(k, '2025-03', 3, choices));
+    const { el, root, key } = await mountLayerCopy(99, (k) => storeChoice(k, '2025-03', 3, choices));
     const record = stored(key);
     root.querySelector<HTMLButtonElement>('.settings')!.click();
     await until(() => root.querySelector('.message.error'), 6000, 'the failure to show');

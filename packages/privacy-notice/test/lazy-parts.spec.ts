@@ -7,51 +7,10 @@
  * its own), so every chunk is really requested, and in the failure tests really answered 503.
  */
 import { expect } from '@open-wc/testing';
-import { failingFirst } from '@citopia/core/fixtures';
 import type { PrivacyNotice } from '../src/citopia-privacy-notice.js';
-import { buttonNamed, CONFIG, sleep, storeChoice, text, until } from './helpers.js';
+import { buttonNamed, CONFIG, mountCopy, NETWORK, sleep, storeChoice, text, until } from './helpers.js';
 
-let copies = 0;
-const NETWORK = 'The server could not be reached. Check your connection, then try again.';
 const INVALID = '/packages/privacy-notice/fixtures/config-invalid.json';
-
-interface Options {
-  /** How many times `file` (a module of src/) answers 503 before it is served. */
-  fails?: number;
-  file?: string;
-  src?: string;
-  attributes?: Record<string, string>;
-  prepare?: (key: string) => void;
-  /** What to wait for before the test goes on (by default: the notice is ready). */
-  ready?: (el: PrivacyNotice) => boolean;
-  /** Called as soon as the element is in the page (its shadow root there, nothing rendered yet). */
-  connected?: (el: PrivacyNotice) => void;
-}
-
-/** A fresh copy of the element (its chunks under a prefix of its own), mounted in the page. */
-async function mountCopy({ fails = 0, file, src = CONFIG, attributes = {}, prepare, ready = (el) => el.state === 'ready', connected }: Options = {}) {
-  const url = failingFirst('/packages/privacy-notice/src/citopia-privacy-notice.ts', fails, file);
-  const prefix = url.slice(0, url.indexOf('/packages/'));
-  const { PrivacyNotice: Copy } = (await import(url)) as { PrivacyNotice: typeof PrivacyNotice };
-  const tag = `citopia-privacy-notice-part-${++copies}`;
-  customElements.define(tag, Copy);
-  const key = `parts-${Date.now()}-${copies}`;
-  prepare?.(key);
-  const wrapper = Object.assign(document.createElement('div'), { lang: 'en' });
-  wrapper.dataset.citopiaTest = '';
-  const el = document.createElement(tag) as PrivacyNotice;
-  el.setAttribute('storage-key', key);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.src = src;
-  wrapper.append(el);
-  document.body.append(wrapper);
-  connected?.(el);
-  await until(() => ready(el), 6000, 'the notice to load');
-  await el.updateComplete;
-  /** Whether this copy asked the server for one of its modules (a chunk), failed or not. */
-  const requested = (module: string) => performance.getEntriesByType('resource').some((e) => e.name.includes(prefix) && e.name.includes(`/src/${module}`));
-  return { el, root: el.shadowRoot!, key, requested };
-}
 
 /** The page author's gated inline script, as it would stand in the page. */
 function gatedScript(): HTMLScriptElement {
