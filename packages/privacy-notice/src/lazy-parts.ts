@@ -13,7 +13,7 @@ export type Cookies = typeof import('./cookie-store.js');
 export let layer: Layer | undefined;
 export let validation: Validation | undefined;
 export let cookies: Cookies | undefined;
-// A failed chunk is forgotten (the next call tries again, under a new address: browsers keep a
+// A failed chunk is forgotten (the next call tries again, under a new address: Firefox keeps a
 // failed import()) and becomes the FetchError that describeLoadError explains.
 const importLayer = loadOnce(chunkLoader(() => import('./details-layer.js')));
 const importValidation = chunkLoader(() => import('./validate-config.js'));

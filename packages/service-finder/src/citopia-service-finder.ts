@@ -75,7 +75,7 @@ const reader = () => extras().then((m) => m.read);
  * searches does not download it. Both chunks at once, not one after the other.
  */
 let resultsCode: (typeof import('./search/search-index.js') & typeof import('./result-view.js')) | undefined;
-// (chunkLoader: after a failure, "Try again" asks the server again; browsers keep a failed import().)
+// (chunkLoader: after a failure, "Try again" asks the server again; Firefox keeps a failed import().)
 const importSearch = chunkLoader(() => import('./search/search-index.js'));
 const importResultView = chunkLoader(() => import('./result-view.js'));
 const results = lazy(() => Promise.all([importSearch(), importResultView()]).then(([search, view]) => (resultsCode = { ...search, ...view })));

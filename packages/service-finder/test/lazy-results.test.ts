@@ -48,7 +48,7 @@ describe('<citopia-service-finder>: the results’ chunk fails to load', functio
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('#q')!.value, 'what was typed is kept').to.equal('permis');
     expect(el.shadowRoot!.textContent).not.to.match(/could not|Try again/);
 
-    // "Try again" asks the server for the chunk again (under a new address: browsers keep a
+    // "Try again" asks the server for the chunk again (under a new address: Firefox keeps a
     // failed module fetch); still refused, the focus goes to the new message (said once, by the
     // focus move).
     $(el, '[part="retry"]')!.focus();
