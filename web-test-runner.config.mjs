@@ -33,11 +33,14 @@ export default {
   browserStartTimeout: 120_000,
   browsers: [
     chromeLauncher({
-      // Each test page in its own browser context (its own window): visible, focused and given
-      // animation frames even when two pages run at once.
+      // Each test page in its own browser context (its own window): visible and given animation
+      // frames even when two pages run at once. Two windows still take the focus from each other
+      // now and then (a CI run saw `focus()` fire no focusin), so every page is told it has the
+      // focus, as a resident's page in front has (what Playwright does for every page).
       createPage: async ({ browser }) => {
         const context = await browser.createBrowserContext();
         const page = await context.newPage();
+        await (await page.createCDPSession()).send('Emulation.setFocusEmulationEnabled', { enabled: true });
         page.once('close', () => void context.close().catch(() => {}));
         return page;
       },
@@ -55,4 +58,8 @@ export default {
     esbuildPlugin({ ts: true, tsx: true, jsxFactory: 'React.createElement', jsxFragment: 'React.Fragment', tsconfig: './tsconfig.base.json', target: 'es2022' }), ...plugins],
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10_000 } },
+  // Every page registers one root hook before its test file loads: a failure on DOM nodes is
+  // reported, instead of hanging the file (packages/testing/src/reportable-failures.ts).
+  testRunnerHtml: (framework) =>
+    `<!DOCTYPE html><html><head></head><body><script type="module">import '${framework}'; import { reportableFailure } from '/packages/testing/src/reportable-failures.ts'; window.mocha.suite.afterEach(reportableFailure);</script></body></html>`,
 };
