@@ -235,6 +235,16 @@ export class ServiceFinder extends CitopiaElement {
   private resultView: import('./result-view.js').ResultView | undefined;
   /** The results chunk could not be loaded (offline): said, with "Try again". */
   @state() private resultsError: unknown;
+  /** A key press asked for this update: the results in view come first (see `willUpdate`). */
+  private typed = false;
+  /** How many results fit in view, measured once a key press's results are all there. */
+  private inView = 4;
+  /** While set, the new results from this place on wait for the frame after. */
+  private cut: number | undefined;
+  /** The results on screen: one still in the list keeps its place (it costs nothing). */
+  private onScreen = new Set<Service>();
+  /** The render of the results below the fold, after this frame is painted. */
+  private rest: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -356,6 +366,28 @@ export class ServiceFinder extends CitopiaElement {
     if (searchChanged && !changed.has('shown')) this.shown = Math.max(1, this.pageSize);
     if (searchChanged || changed.has('shown') || changed.has('locale')) this.search();
     if (changed.has('strings')) this.resultView?.forget();
+    // A key press: the results in view are painted in this frame, those below the fold in the
+    // next one (a result is about 30 elements; a whole new list made one frame late).
+    if (this.typed && resultsCode && this.hits.some((s, i) => i >= this.inView && !this.onScreen.has(s))) {
+      this.cut = this.inView;
+      const { afterPaint, resultsInView } = resultsCode;
+      this.rest ??= afterPaint().then(() => {
+        this.inView = resultsInView(this.renderRoot, this.inView);
+        this.cut = this.rest = undefined;
+        this.requestUpdate();
+      });
+    }
+    this.typed = false;
+  }
+
+  /** Also waits for the results below the fold, when a key press put them off. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.rest) {
+      await this.rest;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override updated(): void {
@@ -534,6 +566,7 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private onInput(event: Event): void {
+    this.typed = true;
     this.query = (event.target as HTMLInputElement).value;
     this.scheduleAnnouncement(true);
   }
@@ -688,6 +721,7 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private renderBody() {
+    this.onScreen.clear();
     if (this.status === 'loading') return this.renderLoading();
     if (this.status === 'error') return this.renderError(this.error);
     if (!this.catalogue?.services.length) {
@@ -739,7 +773,9 @@ export class ServiceFinder extends CitopiaElement {
       select: (event, service) => this.select(event, service),
     };
     // Keyed by the service: a result still there after a key press keeps its DOM.
-    return repeat(this.hits, (s) => s, (s) => view.render(s, context));
+    const list = this.cut ? this.hits.filter((s, i) => i < this.cut! || this.onScreen.has(s)) : this.hits;
+    this.onScreen = new Set(list);
+    return repeat(list, (s) => s, (s) => view.render(s, context));
   }
 
   private renderCategories() {

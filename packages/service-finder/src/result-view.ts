@@ -2,7 +2,9 @@
  * One result of the list: its name as a link (or a request button), its summary, the words that
  * matched marked, who provides it, how to reach it. Loaded with the search (the first view, the
  * categories to browse, shows no result), and fast on every key press: what does not change as
- * people type (a service's link and ways to reach it) is worked out once per service.
+ * people type (a service's link and ways to reach it) is worked out once per service. On a key
+ * press, the finder paints the new results in view first and those below the fold one frame
+ * later (`afterPaint`, `resultsInView`).
  */
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -96,4 +98,20 @@ function highlight(text: string, tokens: readonly QueryToken[]): unknown {
   }
   out.push(text.slice(at));
   return out;
+}
+
+/** Once the coming frame is painted (or after 100 ms, should no frame come: a hidden page). */
+export const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve())));
+  });
+
+/** How many results fit between the top of the list and the bottom of the window (at least 3). */
+export function resultsInView(root: ParentNode, previous: number): number {
+  const items = root.querySelectorAll('.result');
+  if (!items.length) return previous;
+  const top = items[0]!.getBoundingClientRect().top;
+  const each = (items[items.length - 1]!.getBoundingClientRect().bottom - top) / items.length;
+  return each > 0 ? Math.max(3, Math.ceil((innerHeight - top) / each) + 1) : previous;
 }
