@@ -163,7 +163,9 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
       this.retried = false;
       this.readSource();
     }
-    if ((this.open || this.validate) && !this.details && !isServer) void this.loadDetails();
+    // Not again after a failure: each failure is an update, which would ask again, endlessly.
+    // "Try again" asks.
+    if ((this.open || this.validate) && !this.details && this.detailsError === undefined && !isServer) void this.loadDetails();
   }
 
   /** Reads whichever source the element has now: data, src, or attributes only. */
@@ -214,6 +216,7 @@ export class OpenSourceBadge extends CitopiaElement implements OpenSourceBadgeEl
         // Its styles join ours in the shadow root before the content that needs them renders.
         adoptStyles(this.renderRoot as ShadowRoot, [...OpenSourceBadge.elementStyles, module.detailsStyles]);
         this.details = module;
+        this.detailsError = undefined;
       },
       (error: unknown) => {
         this.detailsLoading = undefined;

@@ -61,6 +61,11 @@ describe('lazy chunks', function () {
     $(el, '[part="toggle"]')!.focus();
     await press('Enter');
     await until(() => $(el, '[part="retry"]'), 8000, 'the failure');
+    // A failed chunk is not asked for again until someone presses "Try again".
+    const detailsRequests = () => resources().filter((e) => /\/details\.(?:ts|js)\b/.test(e.name)).length;
+    const afterFailure = detailsRequests();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(detailsRequests(), 'no request while nobody asked').to.equal(afterFailure);
     expect(text(el, '[role="status"]')).to.equal(await translation('core', 'de', 'core.error.network'));
     expect(text(el, '[part="pill"]')).to.equal(`${await translation('open-source-badge', 'de', 'osb.pill.license', 'EUPL-1.2')}${await translation('open-source-badge', 'de', 'osb.pill.source')}`);
     setFault('details', undefined);
