@@ -239,11 +239,9 @@ export class ServiceFinder extends CitopiaElement {
   private typed = false;
   /** How many results fit in view, measured once a key press's results are all there. */
   private inView = 4;
-  /** While set, the new results from this place on wait for the frame after. */
-  private cut: number | undefined;
   /** The results on screen: one still in the list keeps its place (it costs nothing). */
   private onScreen = new Set<Service>();
-  /** The render of the results below the fold, after this frame is painted. */
+  /** The render of the results below the fold, after this frame is painted: while it is pending, new results from `inView` on wait for it. */
   private rest: Promise<void> | undefined;
 
   constructor() {
@@ -369,11 +367,10 @@ export class ServiceFinder extends CitopiaElement {
     // A key press: the results in view are painted in this frame, those below the fold in the
     // next one (a result is about 30 elements; a whole new list made one frame late).
     if (this.typed && resultsCode && this.hits.some((s, i) => i >= this.inView && !this.onScreen.has(s))) {
-      this.cut = this.inView;
       const { afterPaint, resultsInView } = resultsCode;
       this.rest ??= afterPaint().then(() => {
         this.inView = resultsInView(this.renderRoot, this.inView);
-        this.cut = this.rest = undefined;
+        this.rest = undefined;
         this.requestUpdate();
       });
     }
@@ -566,8 +563,10 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private onInput(event: Event): void {
-    this.typed = true;
-    this.query = (event.target as HTMLInputElement).value;
+    const { value } = event.target as HTMLInputElement;
+    // (An unchanged value makes no update: it must not leave `typed` set for a later one.)
+    this.typed = value !== this.query;
+    this.query = value;
     this.scheduleAnnouncement(true);
   }
 
@@ -773,7 +772,7 @@ export class ServiceFinder extends CitopiaElement {
       select: (event, service) => this.select(event, service),
     };
     // Keyed by the service: a result still there after a key press keeps its DOM.
-    const list = this.cut ? this.hits.filter((s, i) => i < this.cut! || this.onScreen.has(s)) : this.hits;
+    const list = this.rest ? this.hits.filter((s, i) => i < this.inView || this.onScreen.has(s)) : this.hits;
     this.onScreen = new Set(list);
     return repeat(list, (s) => s, (s) => view.render(s, context));
   }
