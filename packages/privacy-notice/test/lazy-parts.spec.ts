@@ -27,8 +27,8 @@ const cookieName = (key: string) => `citopia-${key}`;
 const ran = () => (window as { __partsRan?: number }).__partsRan;
 
 describe('the notice\'s smaller lazy parts', () => {
-  // (Nodes are tested as booleans or texts: chai's inspection of a node in a shadow root, in a
-  // failure message, can hang the page.)
+  // (Nodes are tested as booleans or texts, for readable failures. A failure on nodes no longer
+  // hangs the page: packages/testing/src/reportable-failures.ts.)
   // A full resource-timing buffer would drop entries, and "never requested" could not fail.
   before(() => performance.setResourceTimingBufferSize(10_000));
   beforeEach(() => delete (window as { __partsRan?: number }).__partsRan);
