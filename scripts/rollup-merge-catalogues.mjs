@@ -6,10 +6,19 @@
 // of all the packages in the build. Core still calls each package's loader, but they all import
 // the same chunk: one request per catalogue. A key is any catalogue name (`fr`, or a variant such
 // as `fr-easy`), so further catalogues need no change here.
+//
+// Each standard catalogue is split in two (scripts/catalogue-split.mjs): the chunk `<key>` holds
+// the strings of what a page runs at once, and `<key>-rest` the strings that only parts loaded
+// with core's `partLoader` show. The first chunk registers the second with core
+// (`restOfStrings`), which asks for it with the first such part; a chunk loaded after that (a
+// change of language) brings its rest before it resolves. Easy-to-read catalogues, loaded only
+// in easy mode, stay whole.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { eagerIds } from './catalogue-split.mjs';
 
 const PREFIX = '\0citopia-catalogue:';
+const REST = '\0citopia-catalogue-rest:';
 
 /** The package folders in the build of `dir`: the package and its @citopia/* dependencies. */
 function packagesOf(dir, seen = new Map()) {
@@ -24,21 +33,53 @@ function packagesOf(dir, seen = new Map()) {
 
 export default function mergeCatalogues({ dir }) {
   const dirs = [...packagesOf(dir).values()];
+  let eager;
   return {
     name: 'citopia-merge-catalogues',
     resolveId(source, importer) {
+      if (source.startsWith(REST)) return source;
       // `./locales/fr.js` is the catalogue `fr`; `./locales/easy/fr.js` (easy-to-read) is `fr-easy`.
       const match = /^\.\/locales\/(easy\/)?([\w-]+)\.js$/.exec(source);
       if (!match || !importer || !/[\\/]dist[\\/]translations\.js$/.test(importer)) return null;
       return `${PREFIX}${match[2]}${match[1] ? '-easy' : ''}`;
     },
-    load(id) {
-      if (!id.startsWith(PREFIX)) return null;
-      const key = id.slice(PREFIX.length);
+    // Each package's loader of a standard catalogue resolves with the catalogue's `ready`.
+    transform(code, id) {
+      if (!/[\\/]dist[\\/]translations\.js$/.test(id)) return null;
+      return { code: code.replace(/import\((['"])\.\/locales\/[\w-]+\.js\1\)/g, '$&.then((module) => module.ready)'), map: null };
+    },
+    async load(id) {
+      const rest = id.startsWith(REST);
+      if (!rest && !id.startsWith(PREFIX)) return null;
+      const key = id.slice((rest ? REST : PREFIX).length);
       const path = key.endsWith('-easy') ? ['easy', `${key.slice(0, -'-easy'.length)}.js`] : [`${key}.js`];
       const files = dirs.map((d) => resolve(d, 'dist', 'locales', ...path)).filter((f) => existsSync(f));
-      const imports = files.map((f, i) => `import { templates as t${i} } from ${JSON.stringify(f)};`);
-      return `${imports.join('\n')}\nexport const templates = { ${files.map((_, i) => `...t${i}`).join(', ')} };\n`;
+      if (key.endsWith('-easy')) {
+        const imports = files.map((f, i) => `import { templates as t${i} } from ${JSON.stringify(f)};`);
+        return `${imports.join('\n')}\nexport const templates = { ${files.map((_, i) => `...t${i}`).join(', ')} };\n`;
+      }
+      eager ??= eagerIds(dirs);
+      // Each entry of each package's generated `templates` object, as written, in its half.
+      const entries = files.flatMap((file) => {
+        const code = readFileSync(file, 'utf8');
+        const declaration = this.parse(code).body.find((n) => n.type === 'ExportNamedDeclaration' && n.declaration?.declarations?.[0]?.id.name === 'templates');
+        if (!declaration) this.error(`${file}: no exported \`templates\` object`);
+        return declaration.declaration.declarations[0].init.properties.map((p) => ({ id: p.key.value ?? p.key.name, code: code.slice(p.start, p.end) }));
+      });
+      const half = entries.filter((e) => eager.has(e.id) !== rest).map((e) => e.code);
+      const str = (await this.resolve('@lit/localize', files[0])).id;
+      const object = `import { str } from ${JSON.stringify(str)};\nexport const templates = {\n${half.join(',\n')}\n};\n`;
+      if (rest) return object;
+      if (!entries.some((e) => !eager.has(e.id))) return `${object}export const ready = { templates };\n`;
+      const chunk = (await this.resolve('@citopia/core/chunk', resolve(dirs.at(-1), 'dist', 'index.js'))).id;
+      return `${object}import { chunkLoader, loadOnce, restOfStrings } from ${JSON.stringify(chunk)};
+const load = loadOnce(chunkLoader(() => import(${JSON.stringify(REST + key)})));
+const loadRest = () => load().then((module) => void Object.assign(templates, module.templates));
+restOfStrings.loads.push(loadRest);
+// What the packages' loaders resolve with (see transform): after a part was shown (a language
+// chosen later), this catalogue with the part's strings.
+export const ready = (restOfStrings.wanted ? loadRest().catch((error) => console.warn('[citopia] could not load the rest of the "${key}" strings', error)) : Promise.resolve()).then(() => ({ templates }));
+`;
     },
   };
 }
@@ -46,5 +87,6 @@ export default function mergeCatalogues({ dir }) {
 /** Chunk names for the merged catalogues: `chunks/<key>-[hash].js`, like the other chunks. */
 export function catalogueChunkName(chunk) {
   const id = chunk.facadeModuleId ?? '';
+  if (id.startsWith(REST)) return `chunks/${id.slice(REST.length)}-rest-[hash].js`;
   return id.startsWith(PREFIX) ? `chunks/${id.slice(PREFIX.length)}-[hash].js` : 'chunks/[name]-[hash].js';
 }

@@ -6,13 +6,13 @@ import { CitopiaElement, primaryLanguage } from '@citopia/core';
 import { formatNumber } from '@citopia/core/format';
 import { describeLoadError } from '@citopia/core/fetch';
 import { safeUrl } from '@citopia/core/safe-url';
+import { loadOnce, partLoader } from '@citopia/core/chunk';
 import { styles } from './citopia-assistance-request.styles.js';
 import { ANSWER_METHODS, NEEDS, emptyAnswers, type Answers } from './answer-model.js';
 import type { DateTimeParts } from './date-time.js';
 import { deviceKeeps, storage, survivesReload } from './device.js';
 import type { Draft, RequestHost, View } from './host.js';
 import { MAX_DESCRIPTION, attributeFieldId } from './limits.js';
-import { lazyPart } from './load-part.js';
 import { detectFormat, loadDefinition, loadServices, type Endpoint } from './open311.js';
 import type { Attribute, Definition, Format, Receipt, RequestStatus, Service, SpecError } from './open311-read.js';
 import type { Outbox } from './outbox.js';
@@ -21,7 +21,7 @@ import './translations.js';
 
 /** The later steps (steps.ts), loaded with import() when first needed. */
 type Steps = typeof import('./steps.js');
-const loadStepsModule = lazyPart(() => import('./steps.js'));
+const loadStepsModule = loadOnce(partLoader(() => import('./steps.js')));
 
 declare module '@citopia/core' {
   interface CitopiaEventMap {
@@ -186,7 +186,7 @@ export class AssistanceRequest extends CitopiaElement implements RequestHost {
 
   /**
    * The later steps. Asked for as soon as the person starts on the form, so they are there by
-   * "Continue"; after a failed load, the next call asks the server again (see lazyPart).
+   * "Continue"; after a failed load, the next call asks the server again (see loadOnce and partLoader in @citopia/core/chunk).
    */
   private async loadSteps(): Promise<Steps> {
     if (!this.steps) {

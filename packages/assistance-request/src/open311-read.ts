@@ -6,7 +6,7 @@
  * booleans as "true", empty XML elements, namespaces. We accept all of that and never trust any
  * of it to be markup: texts stay strings.
  */
-import { lazyPart } from './load-part.js';
+import { chunkLoader, loadOnce } from '@citopia/core/chunk';
 
 export type Format = 'json' | 'xml';
 
@@ -77,7 +77,7 @@ export function parseJson(text: string): unknown {
 }
 
 /** The XML reader, loaded the first time a server speaks XML. */
-export const loadXmlReader = lazyPart(() => import('./open311-xml.js'));
+export const loadXmlReader = loadOnce(chunkLoader(() => import('./open311-xml.js')));
 
 /** Parses a response body (see parseJson and open311-xml.ts). */
 export async function parseDocument(text: string, format: Format): Promise<unknown> {

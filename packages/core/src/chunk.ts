@@ -67,3 +67,24 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
       throw new FetchError(globalThis.navigator?.onLine === false ? 'offline' : 'network', String(error));
     }));
 }
+
+/**
+ * The strings that only lazily loaded parts show. A CDN build splits each locale's catalogue in
+ * two (scripts/rollup-merge-catalogues.mjs): the strings of what a page runs at once, and the
+ * rest, which each catalogue chunk registers here and loads as soon as a part is `wanted`. In an
+ * npm build (one catalogue per package, not split) nothing registers.
+ */
+export const restOfStrings: { wanted: boolean; loads: Array<() => Promise<unknown>> } = { wanted: false, loads: [] };
+
+/**
+ * chunkLoader for a part that shows text: it arrives with the rest of the strings (see
+ * restOfStrings), so that it never shows an untranslated word. A failure of either is the
+ * part's load failure; the next call asks again for what failed.
+ */
+export function partLoader<T>(load: () => Promise<T>): () => Promise<T> {
+  const chunk = chunkLoader(load);
+  return () => {
+    restOfStrings.wanted = true;
+    return Promise.all([chunk(), ...restOfStrings.loads.map((strings) => strings())]).then(([part]) => part);
+  };
+}

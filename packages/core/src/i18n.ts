@@ -103,7 +103,9 @@ export function catalogueLoader<L extends Partial<Record<Locale, () => Promise<L
         loadersOf(locale).map((load) => {
           if (!loads.has(load)) {
             const loading = load().then(
-              (module) => Object.assign((catalogues[keyOf(locale)] ??= {}), module.templates),
+              // The first module's own object, not a copy: a CDN catalogue chunk adds the rest of
+              // its strings to it when a lazily loaded part needs them (see restOfStrings).
+              (module) => Object.assign((catalogues[keyOf(locale)] ??= module.templates), module.templates),
               (error: unknown) => console.warn(`[citopia] could not load the "${keyOf(locale)}" strings`, error),
             );
             loads.set(load, loading.then(() => void loads.set(load, true)));

@@ -3,7 +3,7 @@ import { fetchJson, fetchWithTimeout, FetchError, parseRetryAfter } from '../src
 import { createSafeStorage } from '../src/storage.js';
 import { pickText } from '../src/language-map.js';
 import { safeUrl } from '../src/safe-url.js';
-import { chunkLoader, loadWhenOnline } from '../src/chunk.js';
+import { chunkLoader, loadWhenOnline, partLoader, restOfStrings } from '../src/chunk.js';
 
 describe('safeUrl', () => {
   it('keeps http, https, mailto, tel and relative URLs', () => {
@@ -152,5 +152,28 @@ describe('chunks that failed to download, against the real test server', () => {
     const failure = await load().catch((error: unknown) => error);
     const again = chunkLoader(load, failure);
     expect((await again()).formatNumber('ar', 1234)).to.match(/1.?234/);
+  });
+
+  it('partLoader: a part arrives with the rest of the strings, and a failure of the rest is its failure, asked again next time', async () => {
+    type Module = typeof import('../src/format.js');
+    // The rest as a CDN catalogue chunk registers it: here failing once, then arriving late.
+    let asked = 0;
+    let arrived = false;
+    const rest = () => (++asked === 1 ? Promise.reject(new Error('offline')) : new Promise<void>((r) => setTimeout(() => r(void (arrived = true)), 50)));
+    restOfStrings.loads.push(rest);
+    try {
+      const address = '/packages/core/src/format.ts';
+      const load = partLoader(() => import(/* @vite-ignore */ address) as Promise<Module>);
+      expect(restOfStrings.wanted).to.equal(false);
+      const failed = await load().then(() => 'loaded', (error: Error) => error.message);
+      expect(failed, 'the part fails with its strings').to.equal('offline');
+      expect(restOfStrings.wanted, 'later catalogue chunks bring their rest at once').to.equal(true);
+      const part = await load();
+      expect(asked).to.equal(2);
+      expect(arrived, 'the part waited for its strings').to.equal(true);
+      expect(part.formatNumber('fr', 2)).to.equal('2');
+    } finally {
+      restOfStrings.loads.splice(restOfStrings.loads.indexOf(rest), 1);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { adoptStyles, html, isServer, nothing, type PropertyDeclarations, type P
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { CitopiaElement } from '@citopia/core';
-import { chunkLoader } from '@citopia/core/chunk';
+import { partLoader } from '@citopia/core/chunk';
 import { FetchError, describeLoadError } from '@citopia/core/fetch';
 import { isHttpUrl } from '@citopia/core/safe-url';
 import { pickText } from '@citopia/core/language-map';
@@ -27,7 +27,7 @@ declare module '@citopia/core' {
 
 type DetailsModule = typeof import('./details.js');
 /** The expanded view's chunk; after a failure, "Try again" really asks the server again. */
-const importDetails = chunkLoader(() => import('./details.js'));
+const importDetails = partLoader(() => import('./details.js'));
 
 /**
  * The public API of `<citopia-open-source-badge>`, the type `document.createElement` gives. An

@@ -4,7 +4,7 @@
  * error sentences and the cookie store. Server rendering cannot wait for a chunk: in Node, server-layer.ts hands both
  * over at once.
  */
-import { chunkLoader, loadOnce } from '@citopia/core/chunk';
+import { chunkLoader, loadOnce, partLoader } from '@citopia/core/chunk';
 
 export type Layer = typeof import('./details-layer.js');
 export type Validation = typeof import('./validate-config.js');
@@ -15,8 +15,8 @@ export let validation: Validation | undefined;
 export let cookies: Cookies | undefined;
 // A failed chunk is forgotten (the next call tries again, under a new address: Firefox keeps a
 // failed import()) and becomes the FetchError that describeLoadError explains.
-const importLayer = loadOnce(chunkLoader(() => import('./details-layer.js')));
-const importValidation = chunkLoader(() => import('./validate-config.js'));
+const importLayer = loadOnce(partLoader(() => import('./details-layer.js')));
+const importValidation = partLoader(() => import('./validate-config.js'));
 const importCookies = loadOnce(chunkLoader(() => import('./cookie-store.js')));
 
 /** The layer, loaded once; a failed load (offline) is a FetchError, and the next call tries again. */

@@ -1,4 +1,4 @@
-import { chunkLoader, loadOnce as lazy } from '@citopia/core/chunk';
+import { chunkLoader, loadOnce as lazy, partLoader } from '@citopia/core/chunk';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -77,7 +77,7 @@ const reader = () => extras().then((m) => m.read);
 let resultsCode: (typeof import('./search/search-index.js') & typeof import('./result-view.js')) | undefined;
 // (chunkLoader: after a failure, "Try again" asks the server again; Firefox keeps a failed import().)
 const importSearch = chunkLoader(() => import('./search/search-index.js'));
-const importResultView = chunkLoader(() => import('./result-view.js'));
+const importResultView = partLoader(() => import('./result-view.js'));
 const results = lazy(() => Promise.all([importSearch(), importResultView()]).then(([search, view]) => (resultsCode = { ...search, ...view })));
 
 /** How long typing must pause before the result count is announced (and the URL updated). */
