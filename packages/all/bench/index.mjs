@@ -23,7 +23,8 @@ const peerFile = (pkg, file) => readFileSync(join(root, 'node_modules', pkg, fil
 const version = (pkg) => JSON.parse(peerFile(pkg, 'package.json')).version;
 const cdnChunk = (dir, prefix) => {
   const chunks = join(root, dir, 'cdn', 'chunks');
-  const file = readdirSync(chunks).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js'));
+  // `fr-<hash>.js`: the first views' strings (not `fr-easy-…`, nor `fr-rest-…`, which arrives with a lazily loaded part).
+  const file = readdirSync(chunks).find((f) => new RegExp(`^${prefix}-[\\w-]{8}\\.js$`).test(f));
   return readFileSync(join(chunks, file));
 };
 
