@@ -43,9 +43,11 @@ export default function mergeCatalogues({ dir }) {
       if (!match || !importer || !/[\\/]dist[\\/]translations\.js$/.test(importer)) return null;
       return `${PREFIX}${match[2]}${match[1] ? '-easy' : ''}`;
     },
-    // Each package's loader of a standard catalogue resolves with the catalogue's `ready`.
+    // Core's loaders are enough: every package's would import the same merged chunks (and
+    // every build has core). Each loader of a standard catalogue resolves with its `ready`.
     transform(code, id) {
       if (!/[\\/]dist[\\/]translations\.js$/.test(id)) return null;
+      if (!/[\\/]core[\\/]dist[\\/]translations\.js$/.test(id)) return { code: 'export {};\n', map: null };
       return { code: code.replace(/import\((['"])\.\/locales\/[\w-]+\.js\1\)/g, '$&.then((module) => module.ready)'), map: null };
     },
     async load(id) {
