@@ -357,9 +357,8 @@ export class PrivacyNotice extends CitopiaElement implements PrivacyNoticeElemen
       this.help = help;
       this.status = 'invalid';
       if (isServer) return;
-      // Sentences when their chunk came, else the rule each finding breaks.
-      const problems: { path: string; message?: string; rule?: string }[] = checks?.validateConfig(raw) ?? findings;
-      console.error(`[citopia-privacy-notice] invalid configuration:\n${problems.map((p) => `  ${p.path || '(root)'} ${p.message ?? p.rule}`).join('\n')}`);
+      // Sentences when their chunk came, else the findings as they are (the rule each one breaks).
+      console.error('[citopia-privacy-notice] invalid configuration:', checks?.explain(raw) ?? findings);
       // Said, not only shown: people learn that the notice they expect is missing.
       this.announcement = this.localize(() => msg('The privacy notice cannot be shown because its settings contain an error.', { id: 'privacy.invalid' }));
       this.emit('citopia-consent-change', this.consentState);

@@ -45,6 +45,9 @@ export function validateConfig(value: unknown): ConfigProblem[] {
   });
 }
 
+/** The problems as the element logs them on the console: a line each, the path then the sentence. */
+export const explain = (value: unknown): string => `\n${validateConfig(value).map((p) => `  ${p.path || '(root)'} ${p.message}`).join('\n')}`;
+
 /** The controller's contact, when it can be found even in an invalid configuration. */
 export function findController(value: unknown): PrivacyConfig['controller'] | undefined {
   const c = isObject(value) ? value.controller : undefined;
