@@ -8,7 +8,7 @@
 // built on their own beside it with `"cdnMore": [{ "file": "x.js", "entry": "dist/x.js" }]` (the
 // umbrella's autoloader, whose component chunks are named after their package).
 import { readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from './scripts/rollup-minify-literals.mjs';
@@ -25,6 +25,21 @@ export function cdnEntries() {
       { dir, name: pkg.name, file: pkg.citopia.cdn, input: join(dir, pkg.citopia.entry ?? 'dist/index.js') },
       ...(pkg.citopia.cdnMore ?? []).map((more) => ({ dir, name: pkg.name, file: more.file, input: join(dir, more.entry) })),
     ]);
+}
+
+/**
+ * `@lit/localize` as the components use it: `msg` and `str` only. Its main module also starts the
+ * stock runtime (configureLocalization, which Citopia replaces: see core's i18n.ts), whose side
+ * effects rollup has to keep.
+ */
+function litLocalizeParts() {
+  const id = '\0citopia-lit-localize';
+  const file = (path) => JSON.stringify(resolve('node_modules/@lit/localize', path));
+  return {
+    name: 'citopia-lit-localize',
+    resolveId: (source) => (source === '@lit/localize' ? id : null),
+    load: (source) => (source === id ? `export { msg } from ${file('init/install.js')};\nexport { str } from ${file('internal/str-tag.js')};\n` : null),
+  };
 }
 
 /** `chunks/<package>-[hash].js` for a chunk that is a whole package (an autoloaded component). */
@@ -44,7 +59,7 @@ export default cdnEntries().map(({ dir, file, input }) => ({
   // Module ids through node_modules/@citopia/* (workspace symlinks), so that each package's
   // `sideEffects` patterns match as they will for anyone installing from npm.
   preserveSymlinks: true,
-  plugins: [mergeCatalogues({ dir }), nodeResolve({ exportConditions: ['browser', 'import', 'default'] }), minifyLiterals(), terser(terserOptions)],
+  plugins: [litLocalizeParts(), mergeCatalogues({ dir }), nodeResolve({ exportConditions: ['browser', 'import', 'default'] }), minifyLiterals(), terser(terserOptions)],
   output: {
     dir: join(dir, 'cdn'),
     format: 'es',

@@ -56,10 +56,7 @@ export default function mergeCatalogues({ dir }) {
       const key = id.slice((rest ? REST : PREFIX).length);
       const path = key.endsWith('-easy') ? ['easy', `${key.slice(0, -'-easy'.length)}.js`] : [`${key}.js`];
       const files = dirs.map((d) => resolve(d, 'dist', 'locales', ...path)).filter((f) => existsSync(f));
-      if (key.endsWith('-easy')) {
-        const imports = files.map((f, i) => `import { templates as t${i} } from ${JSON.stringify(f)};`);
-        return `${imports.join('\n')}\nexport const templates = { ${files.map((_, i) => `...t${i}`).join(', ')} };\n`;
-      }
+      const easy = key.endsWith('-easy');
       eager ??= eagerIds(dirs);
       // Each entry of each package's generated `templates` object, as written, in its half.
       const entries = files.flatMap((file) => {
@@ -68,10 +65,12 @@ export default function mergeCatalogues({ dir }) {
         if (!declaration) this.error(`${file}: no exported \`templates\` object`);
         return declaration.declaration.declarations[0].init.properties.map((p) => ({ id: p.key.value ?? p.key.name, code: code.slice(p.start, p.end) }));
       });
-      const half = entries.filter((e) => eager.has(e.id) !== rest).map((e) => e.code);
-      const str = (await this.resolve('@lit/localize', files[0])).id;
+      const half = entries.filter((e) => easy || eager.has(e.id) !== rest).map((e) => e.code);
+      // `str` from its own module, as the components import it: the package's main module would
+      // bring the stock runtime's side effects into a chunk of their own.
+      const str = (await this.resolve('@lit/localize/internal/str-tag.js', files[0])).id;
       const object = `import { str } from ${JSON.stringify(str)};\nexport const templates = {\n${half.join(',\n')}\n};\n`;
-      if (rest) return object;
+      if (rest || easy) return object;
       if (!entries.some((e) => !eager.has(e.id))) return `${object}export const ready = { templates };\n`;
       const chunk = (await this.resolve('@citopia/core/chunk', resolve(dirs.at(-1), 'dist', 'index.js'))).id;
       return `${object}import { chunkLoader, loadOnce, restOfStrings } from ${JSON.stringify(chunk)};
