@@ -3,7 +3,6 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize/init/install.js';
 import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement } from '@citopia/core';
@@ -771,10 +770,9 @@ export class ServiceFinder extends CitopiaElement {
       providedBy: (service) => (several ? (this.view?.renderProvidedBy(service.authorities, this.locale, this.dataLanguage) ?? nothing) : nothing),
       select: (event, service) => this.select(event, service),
     };
-    // Keyed by the service: a result still there after a key press keeps its DOM.
     const list = this.rest ? this.hits.filter((s, i) => i < this.inView || this.onScreen.has(s)) : this.hits;
     this.onScreen = new Set(list);
-    return repeat(list, (s) => s, (s) => view.render(s, context));
+    return view.renderList(list, context);
   }
 
   private renderCategories() {

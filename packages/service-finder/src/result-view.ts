@@ -7,6 +7,7 @@
  * later (`afterPaint`, `resultsInView`).
  */
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize/init/install.js';
 import { safeUrl } from '@citopia/core/safe-url';
@@ -43,6 +44,11 @@ export class ResultView {
   /** The host's wording changed (`strings`): the channels render again. */
   forget(): void {
     this.channels = new WeakMap();
+  }
+
+  /** The list, keyed by the service: a result still there after a key press keeps its DOM. */
+  renderList(services: Service[], ctx: ResultContext) {
+    return repeat(services, (s) => s, (s) => this.render(s, ctx));
   }
 
   render(service: Service, ctx: ResultContext): TemplateResult {
