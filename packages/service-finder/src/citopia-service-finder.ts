@@ -4,21 +4,19 @@ import { html, isServer, nothing, type PropertyValues, type TemplateResult } fro
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize/init/install.js';
-import { str } from '@lit/localize/internal/str-tag.js';
 import { CitopiaElement } from '@citopia/core';
-import { formatNumber, plural } from '@citopia/core/format';
 import { describeLoadError } from '@citopia/core/fetch';
 import { safeUrl } from '@citopia/core/safe-url';
 import { styles } from './citopia-service-finder.styles.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QueryToken } from './search/normalize.js';
-import type { ResultContext } from './result-view.js';
+import type { OutcomeContext, StatusContext } from './result-view.js';
 import { isOpen311List, readNativeCatalogue } from './catalogue/native.js';
 import type { Authority, Catalogue, Service } from './catalogue/types.js';
 import type { SourceSpec } from './catalogue/sources.js';
 import type { SourceNotes } from './sources-view.js';
 import type { SourcesState } from './catalogue/sources.js';
-import { localText } from './text.js';
+import { formatCount, localText } from './text.js';
 import './translations.js';
 
 export type { Authority, AuthorityKind, Catalogue, Service } from './catalogue/types.js';
@@ -81,18 +79,6 @@ const results = lazy(() => Promise.all([importSearch(), importResultView()]).the
 
 /** How long typing must pause before the result count is announced (and the URL updated). */
 const ANNOUNCE_DELAY = 700;
-
-/** Numbers as the locale writes them (a formatter is slow to create, and counts render on every key press). */
-const numbers = new Map<string, string>();
-function formatCount(locale: string, n: number): string {
-  const key = locale + n;
-  let text = numbers.get(key);
-  if (text === undefined) {
-    if (numbers.size > 1000) numbers.clear();
-    numbers.set(key, (text = formatNumber(locale, n)));
-  }
-  return text;
-}
 
 /**
  * @summary People find the city service they need, in their language, as they type: search that
@@ -216,7 +202,6 @@ export class ServiceFinder extends CitopiaElement {
   private hits: Service[] = [];
   private total = 0;
   private tokens: QueryToken[] = [];
-  private suggestions: { key: string; list: string[] } | undefined;
   private loadId = 0;
   /** The load under way: aborted when the element is removed, so no request outlives it. */
   private loading: AbortController | undefined;
@@ -483,7 +468,6 @@ export class ServiceFinder extends CitopiaElement {
   private useCatalogue(catalogue: Catalogue): void {
     this.index = undefined;
     if (resultsCode) this.buildIndex(catalogue);
-    this.suggestions = undefined;
     this.catalogue = catalogue;
     this.status = 'ready';
   }
@@ -593,8 +577,10 @@ export class ServiceFinder extends CitopiaElement {
     if (this.status !== 'ready') return;
     // No count yet to announce: it is announced once the results are there.
     if (this.resultsPending) return void (this.settleLater = pushUrl);
+    // A catalogue with no service needs no results, but the sentence saying so comes with them.
+    if (!resultsCode && !this.browsing) return void ((this.settleLater = pushUrl), this.prepareResults());
     const { query, category, audience, authority } = this;
-    const text = this.localize(() => this.statusText());
+    const text = this.localize(() => (this.browsing ? msg('Browse by category', { id: 'finder.browse' }) : resultsCode!.statusText(this.statusContext())));
     // The same sentence twice is not announced again by some screen readers: vary it invisibly.
     this.announcement = text === this.announcement ? text + '\u00a0' : text;
     this.emit('citopia-search', { query, category, audience, authority, count: this.total });
@@ -605,27 +591,17 @@ export class ServiceFinder extends CitopiaElement {
     return localText(this.catalogue?.[list]?.find((c) => c.id === id)?.name, this.dataLanguage).text;
   }
 
-  private countText(): string {
-    const n = this.total;
-    const count = formatCount(this.locale, n);
-    if (n === 0) return msg('No service found.', { id: 'finder.count.none' });
-    return plural(this.locale, n, {
-      one: () => msg('One service found.', { id: 'finder.count.one' }),
-      two: () => msg('Two services found.', { id: 'finder.count.two' }),
-      few: () => msg(str`${count} services found.`, { id: 'finder.count.few' }),
-      many: () => msg(str`${count} services found.`, { id: 'finder.count.many' }),
-      other: () => msg(str`${count} services found.`, { id: 'finder.count.other' }),
-    })();
-  }
-
-  /** The sentence the live region says: the count, and the filters in force. */
-  private statusText(): string {
-    if (this.browsing) return msg('Browse by category', { id: 'finder.browse' });
-    const parts = [this.countText()];
-    if (this.category) parts.push(msg(str`Category: ${this.nameOf('categories', this.category)}.`, { id: 'finder.status.category' }));
-    if (this.audience) parts.push(msg(str`For: ${this.nameOf('audiences', this.audience)}.`, { id: 'finder.status.audience' }));
-    if (this.authorityFilter && this.view) parts.push(this.view.authorityStatus(this.authorityFilter, this.dataLanguage));
-    return parts.join(' ');
+  /** What the sentence of the live region needs (`statusText`, in the result view). */
+  private statusContext(): StatusContext {
+    const { locale, total, category, audience, authorityFilter, view } = this;
+    return {
+      locale,
+      total,
+      category,
+      audience,
+      nameOf: (list, id) => this.nameOf(list, id),
+      authorityStatus: () => (authorityFilter && view ? view.authorityStatus(authorityFilter, this.dataLanguage) : undefined),
+    };
   }
 
   /** A heading at `heading-level`; `id` makes it a focus target (tabindex -1). */
@@ -648,17 +624,13 @@ export class ServiceFinder extends CitopiaElement {
     if (this.emit('citopia-service-not-found', { query, category, audience }, { cancelable: true })) event.preventDefault();
   }
 
-  private showMore(): void {
+  // (One function for the element: the "show more" button keeps its listener from one render to the next.)
+  private readonly showMore = (): void => {
     const first = this.hits.length;
     this.shown += Math.max(1, this.pageSize);
     // Focus the first new result, so keyboard and screen reader users continue from there.
-    this.focusAfterUpdate = () => {
-      const item = this.renderRoot.querySelectorAll<HTMLElement>('.result')[first];
-      const target = item?.querySelector<HTMLElement>('[part="result-link"]') ?? item;
-      if (item && target === item) item.tabIndex = -1;
-      target?.focus();
-    };
-  }
+    this.focusAfterUpdate = () => resultsCode!.focusResult(this.renderRoot, first);
+  };
 
   private browse(category: string): void {
     this.category = category;
@@ -728,20 +700,7 @@ export class ServiceFinder extends CitopiaElement {
     if (this.browsing) return this.renderCategories();
     // Results wanted before their code arrived (rare: it is asked for early), or it failed to.
     if (!this.index) return this.resultsError ? this.renderError(this.resultsError) : this.renderLoading();
-    if (this.total === 0) return this.renderNoResults();
-    const remaining = this.total - this.hits.length;
-    return html`
-      <p id="count" part="count" class="count" tabindex="-1">${this.countText()}</p>
-      <ul part="list" class="list">
-        ${this.renderResults()}
-      </ul>
-      ${remaining > 0
-        ? html`<p class="more">
-            <button type="button" part="more" class="secondary" @click=${this.showMore}>${msg('Show more services', { id: 'finder.more' })}</button>
-            <span>${msg(str`${formatCount(this.locale, this.hits.length)} of ${formatCount(this.locale, this.total)} shown`, { id: 'finder.shown' })}</span>
-          </p>`
-        : nothing}
-    `;
+    return this.renderOutcome();
   }
 
   private renderLoading() {
@@ -757,22 +716,33 @@ export class ServiceFinder extends CitopiaElement {
       <slot></slot>`;
   }
 
-  private renderResults() {
+  /** What the search found, or what to do when it found nothing (rendered by the result view). */
+  private renderOutcome() {
     const view = (this.resultView ??= new resultsCode!.ResultView());
     const several = this.sources$.authorities.length > 1;
-    const context: ResultContext = {
-      locale: this.locale,
+    // After a key press, the results in view first (those below the fold come in the next frame).
+    const list = this.rest ? this.hits.filter((s, i) => i < this.inView || this.onScreen.has(s)) : this.hits;
+    this.onScreen = new Set(list);
+    const context: OutcomeContext = {
+      ...this.statusContext(),
       language: this.dataLanguage,
       easyReading: this.easyReading,
       tokens: this.tokens,
+      query: this.query,
+      hits: this.hits,
+      list,
+      index: this.index!,
+      filter: this.matchesFilters,
       requestLink: (code) => this.fill(this.assistanceHref, { code, query: this.query }),
-      heading: (content) => this.heading(content),
+      heading: (content, id) => this.heading(content, id),
       providedBy: (service) => (several ? (this.view?.renderProvidedBy(service.authorities, this.locale, this.dataLanguage) ?? nothing) : nothing),
       select: (event, service) => this.select(event, service),
+      suggest: (text) => this.useSuggestion(text),
+      update: () => this.requestUpdate(),
+      showMore: this.showMore,
+      assistance: () => this.renderAssistance(),
     };
-    const list = this.rest ? this.hits.filter((s, i) => i < this.inView || this.onScreen.has(s)) : this.hits;
-    this.onScreen = new Set(list);
-    return view.renderList(list, context);
+    return view.renderOutcome(context);
   }
 
   private renderCategories() {
@@ -794,35 +764,6 @@ export class ServiceFinder extends CitopiaElement {
           </li>`;
         })}
       </ul>`;
-  }
-
-
-
-
-  private renderNoResults() {
-    const key = `${this.query}\u0000${this.category}\u0000${this.audience}\u0000${this.dataLanguage}`;
-    if (this.suggestions?.key !== key) {
-      // "Did you mean" is only needed here: its code loads the first time.
-      this.suggestions = { key, list: [] };
-      const index = this.index!;
-      void import('./search/suggest.js').then(({ suggest }) => {
-        if (this.suggestions?.key !== key || this.index !== index) return;
-        this.suggestions = { key, list: suggest(index, this.query, { language: this.dataLanguage, filter: this.matchesFilters }) };
-        this.requestUpdate();
-      });
-    }
-    const suggestions = this.suggestions.list;
-    return html`<div part="no-results" class="no-results">
-      ${this.heading(msg(str`No service found for “${this.query}”.`, { id: 'finder.none.title' }), 'count')}
-      ${this.category || this.audience ? html`<p>${msg('Try without the filters, or with other words.', { id: 'finder.none.filters' })}</p>` : nothing}
-      ${suggestions.length
-        ? html`<p id="suggestions-label">${msg('Did you mean:', { id: 'finder.none.suggest' })}</p>
-            <ul class="suggestions" aria-labelledby="suggestions-label">
-              ${suggestions.map((s) => html`<li><button type="button" part="suggestion" class="secondary" @click=${() => this.useSuggestion(s)}>${s}</button></li>`)}
-            </ul>`
-        : nothing}
-      ${this.renderAssistance()}
-    </div>`;
   }
 
   private renderAssistance() {
