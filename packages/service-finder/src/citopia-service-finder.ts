@@ -577,10 +577,17 @@ export class ServiceFinder extends CitopiaElement {
     if (this.status !== 'ready') return;
     // No count yet to announce: it is announced once the results are there.
     if (this.resultsPending) return void (this.settleLater = pushUrl);
-    // A catalogue with no service needs no results, but the sentence saying so comes with them.
-    if (!resultsCode && !this.browsing) return void ((this.settleLater = pushUrl), this.prepareResults());
+    // A catalogue with no service says so, as it shows it, without the results' code (offline too).
+    const empty = !this.catalogue?.services.length;
+    if (!resultsCode && !this.browsing && !empty) return void ((this.settleLater = pushUrl), this.prepareResults());
     const { query, category, audience, authority } = this;
-    const text = this.localize(() => (this.browsing ? msg('Browse by category', { id: 'finder.browse' }) : resultsCode!.statusText(this.statusContext())));
+    const text = this.localize(() =>
+      this.browsing
+        ? msg('Browse by category', { id: 'finder.browse' })
+        : empty
+          ? msg('No services are listed yet.', { id: 'finder.empty' })
+          : resultsCode!.statusText(this.statusContext()),
+    );
     // The same sentence twice is not announced again by some screen readers: vary it invisibly.
     this.announcement = text === this.announcement ? text + '\u00a0' : text;
     this.emit('citopia-search', { query, category, audience, authority, count: this.total });
@@ -691,7 +698,9 @@ export class ServiceFinder extends CitopiaElement {
   }
 
   private renderBody() {
-    this.onScreen.clear();
+    // The results on screen until this render; none from now on unless it lists them again.
+    const shown = this.onScreen;
+    this.onScreen = new Set();
     if (this.status === 'loading') return this.renderLoading();
     if (this.status === 'error') return this.renderError(this.error);
     if (!this.catalogue?.services.length) {
@@ -700,7 +709,7 @@ export class ServiceFinder extends CitopiaElement {
     if (this.browsing) return this.renderCategories();
     // Results wanted before their code arrived (rare: it is asked for early), or it failed to.
     if (!this.index) return this.resultsError ? this.renderError(this.resultsError) : this.renderLoading();
-    return this.renderOutcome();
+    return this.renderOutcome(shown);
   }
 
   private renderLoading() {
@@ -716,12 +725,15 @@ export class ServiceFinder extends CitopiaElement {
       <slot></slot>`;
   }
 
-  /** What the search found, or what to do when it found nothing (rendered by the result view). */
-  private renderOutcome() {
+  /**
+   * What the search found, or what to do when it found nothing (rendered by the result view).
+   * After a key press, the results in view and those `shown` that stay, so that the list never
+   * shrinks under the reader; the new ones below the fold come in the next frame.
+   */
+  private renderOutcome(shown: Set<Service>) {
     const view = (this.resultView ??= new resultsCode!.ResultView());
     const several = this.sources$.authorities.length > 1;
-    // After a key press, the results in view first (those below the fold come in the next frame).
-    const list = this.rest ? this.hits.filter((s, i) => i < this.inView || this.onScreen.has(s)) : this.hits;
+    const list = this.rest ? this.hits.filter((s, i) => i < this.inView || shown.has(s)) : this.hits;
     this.onScreen = new Set(list);
     const context: OutcomeContext = {
       ...this.statusContext(),

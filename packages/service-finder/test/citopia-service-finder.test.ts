@@ -83,6 +83,18 @@ describe('<citopia-service-finder>', function () {
       expect($(el, '#count')!.textContent).to.equal(announced(el));
     });
 
+    it('says that no service is listed yet when someone searches a catalogue with none (no results’ code needed for it)', async () => {
+      const { el } = await mountFixture(fixtures, 'empty', { lang: 'fr' });
+      const seen: number[] = [];
+      el.addEventListener('citopia-search', (e) => seen.push(e.detail.count));
+      input(el).focus();
+      await type('permis');
+      await until(() => announced(el) !== '', 3000, 'the announcement');
+      expect(announced(el)).to.equal('Aucune prestation n’est encore répertoriée.');
+      expect($(el, '[part="message"]')!.textContent).to.equal(announced(el));
+      expect(seen).to.deep.equal([0]);
+    });
+
     it('says how to reach each service in easy-to-read words when the reading mode changes, results shown', async () => {
       const { el } = await mountFixture(fixtures, 'results', { lang: 'fr' });
       const kinds = () => $$(el, '.channel .kind').map((n) => n.textContent);

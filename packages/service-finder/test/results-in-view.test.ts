@@ -64,6 +64,27 @@ describe('<citopia-service-finder>: the results in view first', function () {
     expect(Math.min(...tops), 'the results put off start below the window').to.be.at.least(innerHeight);
   });
 
+  it('keeps every result that stays as it is in the first frame, below the fold too (the list never shrinks under the reader)', async () => {
+    // "perm" lists Perma culture and Permis A to I; "permi" drops Perma culture and brings Permis J
+    // in at the end: the results in between stay, some of them below the fold.
+    const names = ['Perma culture', ...Array.from({ length: 19 }, (_, i) => `Permis ${String.fromCharCode(65 + i)}`)];
+    el.services = { services: names.map((name, i) => ({ id: `s${i}`, name: { fr: name }, summary: { fr: 'Un service de la Ville, pour tout le monde.' }, url: `https://example.org/${i}` })) } as never;
+    await until(() => el.shadowRoot!.querySelector('#results[aria-busy="false"]'), 8000, 'the catalogue');
+    await type('perm');
+    await el.updateComplete;
+    const before = results(el);
+    expect(before.at(-1)!.getBoundingClientRect().top, 'the list goes below the window').to.be.greaterThan(innerHeight);
+    const firstFrame = firstFrameOfNextKey(el);
+    await type('i');
+    const inFrame = await firstFrame;
+    await el.updateComplete;
+    const names$ = (nodes: HTMLElement[]) => nodes.map((node) => node.querySelector('[part~="result-link"]')!.textContent!.trim());
+    expect(names$(results(el)).at(-1), 'a new result below the fold').to.equal('Permis J');
+    const stayed = names$(before).slice(1);
+    expect(names$(inFrame).slice(0, stayed.length), 'every result that stays is there in the first frame').to.deep.equal(stayed);
+    expect(results(el).slice(0, stayed.length).every((node, i) => node === before[i + 1]), 'as the same elements').to.equal(true);
+  });
+
   it('keeps the results that stay: a key press that changes no result puts nothing off', async () => {
     await type('permis');
     await el.updateComplete;
