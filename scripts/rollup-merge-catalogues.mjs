@@ -32,7 +32,9 @@ function packagesOf(dir, seen = new Map()) {
 }
 
 export default function mergeCatalogues({ dir }) {
-  const dirs = [...packagesOf(dir).values()];
+  const packages = packagesOf(dir);
+  const dirs = [...packages.values()];
+  const names = [...packages.keys()];
   let eager;
   return {
     name: 'citopia-merge-catalogues',
@@ -72,7 +74,10 @@ export default function mergeCatalogues({ dir }) {
       const object = `import { str } from ${JSON.stringify(str)};\nexport const templates = {\n${half.join(',\n')}\n};\n`;
       if (rest || easy) return object;
       if (!entries.some((e) => !eager.has(e.id))) return `${object}export const ready = { templates };\n`;
-      const chunk = (await this.resolve('@citopia/core/chunk', resolve(dirs.at(-1), 'dist', 'index.js'))).id;
+      // Resolved as the components import it (through node_modules/@citopia/*: preserveSymlinks),
+      // so that the page has one restOfStrings (from inside core it would be core's own path).
+      const component = names.find((name) => name.startsWith('@citopia/') && name !== '@citopia/core');
+      const chunk = (await this.resolve('@citopia/core/chunk', resolve('node_modules', component, 'package.json'))).id;
       return `${object}import { chunkLoader, loadOnce, restOfStrings } from ${JSON.stringify(chunk)};
 const load = loadOnce(chunkLoader(() => import(${JSON.stringify(REST + key)})));
 const loadRest = () => load().then((module) => void Object.assign(templates, module.templates));

@@ -1,6 +1,6 @@
 // The split of each CDN catalogue (scripts/catalogue-split.mjs, scripts/rollup-merge-catalogues.mjs):
-// which modules count as run at once, and, in the built umbrella (npm run build), that the two
-// French chunks hold every string exactly once, with every string of the first views in the first.
+// which modules count as run at once, and, in every CDN file built (npm run build), that its two
+// French chunks hold every string of its packages exactly once, the first views' in the first.
 // The browser side (the rest arrives with its part, in the page's language) is
 // test/e2e/catalogue-split.test.mjs.
 import { test } from 'node:test';
@@ -52,28 +52,40 @@ test("the packages: the notice's banner and core's error sentences are run at on
 /** The ids of a built catalogue chunk (keys of its one object literal: quoted, with dots). */
 const idsOf = (file) => new Set([...readFileSync(file, 'utf8').matchAll(/[{,]"([a-z][\w-]*(?:\.[\w-]+)+)":/g)].map((m) => m[1]));
 
-test('the umbrella CDN build holds every French string once, the first views\' in the first chunk', async (t) => {
-  const chunks = 'packages/all/cdn/chunks';
-  if (!existsSync(chunks)) return t.skip('no CDN build: run npm run build first');
-  const main = readFileSync('packages/all/cdn/citopia.js', 'utf8');
-  const names = readdirSync(chunks).filter((f) => f.endsWith('.js'));
-  // The chunks citopia.js itself loads (the autoloader has its own copies beside them).
-  const first = names.find((f) => /^fr-[\w-]{8}\.js$/.test(f) && main.includes(`chunks/${f}`));
-  assert.ok(first, 'citopia.js loads a French chunk');
-  const firstCode = readFileSync(join(chunks, first), 'utf8');
-  const rest = names.find((f) => /^fr-rest-[\w-]{8}\.js$/.test(f) && firstCode.includes(`./${f}`));
-  assert.ok(rest, 'the French chunk registers its rest');
-  const a = idsOf(join(chunks, first));
-  const b = idsOf(join(chunks, rest));
-  const all = new Set();
-  for (const dir of PACKAGES) {
-    const { templates } = await import(join(process.cwd(), dir, 'dist', 'locales', 'fr.js'));
-    for (const id of Object.keys(templates)) all.add(id);
-  }
-  assert.deepEqual([...a].filter((id) => b.has(id)), [], 'no string in both chunks');
-  assert.deepEqual([...all].filter((id) => !a.has(id) && !b.has(id)), [], 'no string lost');
-  assert.equal(a.size + b.size, all.size);
+/** The package folders a CDN build of `dir` holds: the package and its @citopia/* dependencies. */
+function packagesOf(dir, seen = new Set()) {
+  if (seen.has(dir)) return seen;
+  seen.add(dir);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  for (const dep of Object.keys(pkg.dependencies ?? {})) if (dep.startsWith('@citopia/')) packagesOf(join('packages', dep.slice('@citopia/'.length)), seen);
+  return seen;
+}
+
+/** Every CDN file (packages/<name>/cdn/<file>.js) with the French chunk it loads. */
+const cdnFiles = readdirSync('packages')
+  .map((name) => join('packages', name))
+  .filter((dir) => existsSync(join(dir, 'cdn')))
+  .flatMap((dir) => readdirSync(join(dir, 'cdn')).filter((f) => f.endsWith('.js')).map((f) => ({ dir, file: join(dir, 'cdn', f) })));
+
+test('every CDN file holds every French string of its packages once: in its first chunk or in the rest', async (t) => {
+  if (cdnFiles.length === 0) return t.skip('no CDN build: run npm run build first');
   const eager = eagerIds(PACKAGES);
-  assert.deepEqual([...all].filter((id) => eager.has(id) && !a.has(id)), [], 'every string of the first views is in the first chunk');
-  assert.ok(b.size > 100, `the rest holds the later parts' strings (${b.size})`);
+  for (const { dir, file } of cdnFiles) {
+    const first = /chunks\/(fr-[\w-]{8}\.js)/.exec(readFileSync(file, 'utf8'))?.[1];
+    assert.ok(first, `${file} loads a French chunk`);
+    const chunks = join(dir, 'cdn', 'chunks');
+    const rest = /\.\/(fr-rest-[\w-]{8}\.js)/.exec(readFileSync(join(chunks, first), 'utf8'))?.[1];
+    const a = idsOf(join(chunks, first));
+    const b = rest ? idsOf(join(chunks, rest)) : new Set();
+    const all = new Set();
+    for (const pkg of packagesOf(dir)) {
+      const locale = join(process.cwd(), pkg, 'dist', 'locales', 'fr.js');
+      if (existsSync(locale)) for (const id of Object.keys((await import(locale)).templates)) all.add(id);
+    }
+    assert.deepEqual([...a].filter((id) => b.has(id)), [], `${file}: no string in both chunks`);
+    assert.deepEqual([...all].filter((id) => !a.has(id) && !b.has(id)), [], `${file}: no string lost`);
+    assert.deepEqual([...all].filter((id) => eager.has(id) && !a.has(id)), [], `${file}: every string of the first views in the first chunk`);
+    // Where the lazily loaded parts show strings of their own, they come in the rest.
+    assert.equal(Boolean(rest), [...all].some((id) => !eager.has(id)), `${file}: a rest exactly when some strings wait`);
+  }
 });
