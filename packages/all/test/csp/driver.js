@@ -161,7 +161,8 @@
       trustedTypes: Boolean(tt),
       policies,
       policyUses,
-      translationChunks: loaded('/assets/citopia/cdn/chunks/fr-'),
+      translationChunks: loaded('/assets/citopia/cdn/chunks/fr-') - loaded('/assets/citopia/cdn/chunks/fr-rest-'),
+      restChunks: loaded('/assets/citopia/cdn/chunks/fr-rest-'),
     };
     window.__citopiaCsp = result;
     parent.postMessage(result, location.origin);
