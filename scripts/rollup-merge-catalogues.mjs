@@ -20,8 +20,8 @@ import { eagerIds } from './catalogue-split.mjs';
 const PREFIX = '\0citopia-catalogue:';
 const REST = '\0citopia-catalogue-rest:';
 
-/** The package folders in the build of `dir`: the package and its @citopia/* dependencies. */
-function packagesOf(dir, seen = new Map()) {
+/** The package folders in the build of `dir`, by name: the package and its @citopia/* dependencies. */
+export function packagesOf(dir, seen = new Map()) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (seen.has(pkg.name)) return seen;
   seen.set(pkg.name, dir);

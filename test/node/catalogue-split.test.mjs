@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eagerIds, eagerModules } from '../../scripts/catalogue-split.mjs';
+import { packagesOf } from '../../scripts/rollup-merge-catalogues.mjs';
 
 const PACKAGES = ['core', 'service-finder', 'assistance-request', 'privacy-notice', 'open-source-badge'].map((p) => join('packages', p));
 
@@ -52,15 +53,6 @@ test("the packages: the notice's banner and core's error sentences are run at on
 /** The ids of a built catalogue chunk (keys of its one object literal: quoted, with dots). */
 const idsOf = (file) => new Set([...readFileSync(file, 'utf8').matchAll(/[{,]"([a-z][\w-]*(?:\.[\w-]+)+)":/g)].map((m) => m[1]));
 
-/** The package folders a CDN build of `dir` holds: the package and its @citopia/* dependencies. */
-function packagesOf(dir, seen = new Set()) {
-  if (seen.has(dir)) return seen;
-  seen.add(dir);
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  for (const dep of Object.keys(pkg.dependencies ?? {})) if (dep.startsWith('@citopia/')) packagesOf(join('packages', dep.slice('@citopia/'.length)), seen);
-  return seen;
-}
-
 /** Every CDN file (packages/<name>/cdn/<file>.js) with the French chunk it loads. */
 const cdnFiles = readdirSync('packages')
   .map((name) => join('packages', name))
@@ -78,7 +70,7 @@ test('every CDN file holds every French string of its packages once: in its firs
     const a = idsOf(join(chunks, first));
     const b = rest ? idsOf(join(chunks, rest)) : new Set();
     const all = new Set();
-    for (const pkg of packagesOf(dir)) {
+    for (const pkg of packagesOf(dir).values()) {
       const locale = join(process.cwd(), pkg, 'dist', 'locales', 'fr.js');
       if (existsSync(locale)) for (const id of Object.keys((await import(locale)).templates)) all.add(id);
     }

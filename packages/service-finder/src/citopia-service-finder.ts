@@ -577,16 +577,12 @@ export class ServiceFinder extends CitopiaElement {
     if (this.status !== 'ready') return;
     // No count yet to announce: it is announced once the results are there.
     if (this.resultsPending) return void (this.settleLater = pushUrl);
-    // A catalogue with no service says so, as it shows it, without the results' code (offline too).
-    const empty = !this.catalogue?.services.length;
-    if (!resultsCode && !this.browsing && !empty) return void ((this.settleLater = pushUrl), this.prepareResults());
+    if (!resultsCode && this.wantsResults) return void ((this.settleLater = pushUrl), this.prepareResults());
     const { query, category, audience, authority } = this;
+    // Browsing, a search (its sentence comes with the results' code), or a catalogue with no
+    // service, which says so as it shows it, without that code (offline too).
     const text = this.localize(() =>
-      this.browsing
-        ? msg('Browse by category', { id: 'finder.browse' })
-        : empty
-          ? msg('No services are listed yet.', { id: 'finder.empty' })
-          : resultsCode!.statusText(this.statusContext()),
+      this.browsing ? msg('Browse by category', { id: 'finder.browse' }) : this.wantsResults ? resultsCode!.statusText(this.statusContext()) : this.emptyText(),
     );
     // The same sentence twice is not announced again by some screen readers: vary it invisibly.
     this.announcement = text === this.announcement ? text + '\u00a0' : text;
@@ -704,12 +700,16 @@ export class ServiceFinder extends CitopiaElement {
     if (this.status === 'loading') return this.renderLoading();
     if (this.status === 'error') return this.renderError(this.error);
     if (!this.catalogue?.services.length) {
-      return html`<p class="message" part="message">${msg('No services are listed yet.', { id: 'finder.empty' })}</p>${this.renderAssistance()}`;
+      return html`<p class="message" part="message">${this.emptyText()}</p>${this.renderAssistance()}`;
     }
     if (this.browsing) return this.renderCategories();
     // Results wanted before their code arrived (rare: it is asked for early), or it failed to.
     if (!this.index) return this.resultsError ? this.renderError(this.resultsError) : this.renderLoading();
     return this.renderOutcome(shown);
+  }
+
+  private emptyText(): string {
+    return msg('No services are listed yet.', { id: 'finder.empty' });
   }
 
   private renderLoading() {
