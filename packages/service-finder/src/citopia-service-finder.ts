@@ -227,6 +227,8 @@ export class ServiceFinder extends CitopiaElement {
   private onScreen = new Set<Service>();
   /** The render of the results below the fold, after this frame is painted: while it is pending, new results from `inView` on wait for it. */
   private rest: Promise<void> | undefined;
+  /** Ends the wait for that frame at once when the finder leaves the page. */
+  private restAbort: AbortController | undefined;
 
   constructor() {
     super();
@@ -265,6 +267,7 @@ export class ServiceFinder extends CitopiaElement {
     super.disconnectedCallback();
     removeEventListener('popstate', this.onPopState);
     clearTimeout(this.announceTimer);
+    this.restAbort?.abort();
     if (this.loading) {
       this.loadId++; // what the cut-short load brings back is not used
       this.loading.abort();
@@ -352,9 +355,9 @@ export class ServiceFinder extends CitopiaElement {
     // next one (a result is about 30 elements; a whole new list made one frame late).
     if (this.typed && resultsCode && this.hits.some((s, i) => i >= this.inView && !this.onScreen.has(s))) {
       const { afterPaint, resultsInView } = resultsCode;
-      this.rest ??= afterPaint().then(() => {
+      this.rest ??= afterPaint((this.restAbort = new AbortController()).signal).then(() => {
         this.inView = resultsInView(this.renderRoot, this.inView);
-        this.rest = undefined;
+        this.rest = this.restAbort = undefined;
         this.requestUpdate();
       });
     }

@@ -230,11 +230,23 @@ function highlight(text: string, tokens: readonly QueryToken[]): unknown {
   return out;
 }
 
-/** Once the coming frame is painted (or after 100 ms, should no frame come: a hidden page). */
-export const afterPaint = () =>
+/**
+ * Once the coming frame is painted (or after 100 ms, should no frame come: a hidden page), or at
+ * once when `signal` aborts (the finder left the page: no frame or timer outlives it).
+ */
+export const afterPaint = (signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const fallback = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve())));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      clearTimeout(fallback);
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const fallback = setTimeout(done, 100);
+    const frame = requestAnimationFrame(() => (timer = setTimeout(done)));
+    signal.addEventListener('abort', done);
   });
 
 /** How many results fit between the top of the list and the bottom of the window (at least 3). */

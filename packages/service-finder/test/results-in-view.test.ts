@@ -85,6 +85,41 @@ describe('<citopia-service-finder>: the results in view first', function () {
     expect(results(el).slice(0, stayed.length).every((node, i) => node === before[i + 1]), 'as the same elements').to.equal(true);
   });
 
+  it('leaves no timer or animation frame behind when it leaves the page while results wait below the fold', async () => {
+    await type('per');
+    await el.updateComplete;
+    // The timers and frames asked for from now on, until they run or are cancelled.
+    const timers = new Set<number>();
+    const frames = new Set<number>();
+    const own = { setTimeout, clearTimeout, requestAnimationFrame, cancelAnimationFrame };
+    const call = { setTimeout: window.setTimeout.bind(window), clearTimeout: window.clearTimeout.bind(window), requestAnimationFrame: window.requestAnimationFrame.bind(window), cancelAnimationFrame: window.cancelAnimationFrame.bind(window) };
+    Object.assign(window, {
+      setTimeout: (fn: () => void, ms?: number) => {
+        const id: number = call.setTimeout(() => (timers.delete(id), fn()), ms);
+        return timers.add(id), id;
+      },
+      clearTimeout: (id: number) => (timers.delete(id), call.clearTimeout(id)),
+      requestAnimationFrame: (fn: FrameRequestCallback) => {
+        const id = call.requestAnimationFrame((t) => (frames.delete(id), fn(t)));
+        return frames.add(id), id;
+      },
+      cancelAnimationFrame: (id: number) => (frames.delete(id), call.cancelAnimationFrame(id)),
+    });
+    try {
+      // A key press's input (its update runs in microtasks, before any frame or timer).
+      const q = el.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+      q.value = 'perm';
+      q.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      for (let i = 0; i < 20 && !frames.size; i++) await Promise.resolve();
+      expect(frames.size, 'the results below the fold wait for a frame').to.equal(1);
+      el.parentElement!.remove();
+      expect({ timers: [...timers], frames: [...frames] }, 'nothing waits once the finder left').to.deep.equal({ timers: [], frames: [] });
+    } finally {
+      Object.assign(window, own);
+      document.body.append(el.parentElement!);
+    }
+  });
+
   it('keeps the results that stay: a key press that changes no result puts nothing off', async () => {
     await type('permis');
     await el.updateComplete;
