@@ -129,7 +129,14 @@ export const placeholderStyles = [
   ...baseStyles,
   still,
   css`
+    /* The host takes the blocked frame's box (see gating.ts) and the dashed box fills it. An
+       inline-block that clips sits on its line as the frame did: its bottom on the baseline. */
+    :host {
+      overflow: hidden;
+    }
     .placeholder {
+      box-sizing: border-box;
+      min-height: inherit;
       padding: var(--_space);
       border: 2px dashed var(--_border);
       background: var(--_surface);

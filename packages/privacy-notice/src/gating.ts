@@ -37,9 +37,9 @@ export const purposesOf = (el: HTMLElement) => (el.dataset.citopiaPurpose ?? '')
 let runner: typeof import('./gated-scripts.js') | undefined;
 const loadRunner = loadOnce(chunkLoader(() => import('./gated-scripts.js')));
 
-/** Takes a frame's placeholder down and shows the frame again. */
+/** Takes a frame's placeholder down and puts the frame back in its place. */
 function release(frame: HTMLIFrameElement): void {
-  placeholders.get(frame)?.remove();
+  placeholders.get(frame)?.replaceWith(frame);
   placeholders.delete(frame);
   frame.hidden = false;
 }
@@ -97,11 +97,19 @@ export class Gate {
       } else if (!placeholders.has(frame)) {
         if (frame.dataset.citopiaGate === 'loaded') frame.src = 'about:blank'; // unload what no longer has consent
         delete frame.dataset.citopiaGate;
-        frame.hidden = true;
+        const box = frame.getBoundingClientRect();
+        const inline = getComputedStyle(frame).display === 'inline';
         const holder = this.hooks.placeholder(frame, purposes);
+        // It takes the frame's place (its box, on its line when inline), so nothing below moves
+        // when it comes or when the frame comes back; taller only when its text needs the room.
+        if (box.height) holder.style.cssText = `display:${inline ? 'inline-' : ''}block;width:${box.width}px;max-width:100%;min-height:${box.height}px`;
         placeholders.set(frame, holder);
         this.held.add(frame);
-        frame.before(holder);
+        // The frame waits inside it: its shadow root shows no light DOM, so the frame is out of
+        // sight and out of the accessibility tree whatever display the page's styles give iframes.
+        frame.hidden = true;
+        frame.replaceWith(holder);
+        holder.append(frame);
       }
     }
     // Applied again once the runner is in, unless the gate stopped meanwhile.

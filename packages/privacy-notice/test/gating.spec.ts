@@ -35,7 +35,9 @@ function gatedContent() {
 }
 
 const requested = (path: string) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(path));
-const placeholderOf = (iframe: HTMLIFrameElement) => iframe.previousElementSibling?.matches('[data-citopia-placeholder]') ? (iframe.previousElementSibling as HTMLElement) : null;
+/** The placeholder a held frame waits in (the frame is out of sight inside it). */
+const placeholderOf = (iframe: HTMLIFrameElement) => iframe.parentElement?.closest<HTMLElement>('[data-citopia-placeholder]') ?? null;
+const rendered = (el: Element) => el.getClientRects().length > 0;
 
 describe('gating of scripts and iframes', () => {
   // A full resource-timing buffer (250 entries by default; the test server serves every module
@@ -54,7 +56,7 @@ describe('gating of scripts and iframes', () => {
     expect(window.__statsRan, 'the script did not run').to.equal(undefined);
     expect(window.__inlineRan, 'the inline script did not run').to.equal(undefined);
     expect(page.iframe.hasAttribute('src'), 'the iframe has no src').to.equal(false);
-    expect(page.iframe.hidden).to.equal(true);
+    expect(rendered(page.iframe), 'the iframe is out of sight').to.equal(false);
     expect(requested(page.statsUrl), 'the script file was never requested').to.equal(false);
     expect(requested(page.frameUrl), 'the iframe page was never requested').to.equal(false);
     // Consent, with the keyboard: Accept all.
@@ -64,8 +66,9 @@ describe('gating of scripts and iframes', () => {
     await press('Enter');
     await until(() => window.__statsRan === 1 && window.__inlineRan === 1, 4000, 'the gated scripts to run');
     await until(() => page.iframe.contentDocument?.title === 'Map of the town hall', 4000, 'the iframe to load');
-    expect(page.iframe.hidden).to.equal(false);
+    expect(rendered(page.iframe)).to.equal(true);
     expect(placeholderOf(page.iframe)).to.equal(null);
+    expect(page.iframe.parentElement).to.equal(page.holder);
     // The browser may add a resource's timing entry a moment after the script ran.
     await until(() => requested(page.statsUrl) && requested(page.frameUrl), 4000, 'the timing entries of the script and the iframe');
     expect(root.querySelector('.settings')).not.to.equal(null);
@@ -95,13 +98,40 @@ describe('gating of scripts and iframes', () => {
     expect(window.__inlineRan).to.equal(1);
     expect(requested(later.statsUrl)).to.equal(false);
     expect(page.iframe.src).to.equal('about:blank');
-    expect(page.iframe.hidden).to.equal(true);
+    expect(rendered(page.iframe)).to.equal(false);
     expect(placeholderOf(page.iframe)).not.to.equal(null);
     // Consent again: only what never ran runs.
     el.setConsent('statistics', true);
     await until(() => window.__statsRan === 2 && window.__inlineRan === 2);
     await sleep(100);
     expect(window.__statsRan).to.equal(2);
+  });
+
+  for (const display of ['inline', 'block']) it(`the placeholder keeps the blocked frame's place (${display}): what follows moves neither when it comes nor when the frame comes back`, async () => {
+    const page = gatedContent();
+    page.iframe.style.display = display;
+    page.iframe.width = '400';
+    page.iframe.height = '320';
+    const after = document.createElement('p');
+    after.textContent = 'What follows the map';
+    page.holder.append(after);
+    const top = () => after.getBoundingClientRect().top;
+    const before = top();
+    const { el } = await mountNotice();
+    await until(() => placeholderOf(page.iframe) !== null, 4000, 'the placeholder');
+    expect(rendered(page.iframe), 'the frame is out of sight, whatever display the page gives it').to.equal(false);
+    const placeholder = placeholderOf(page.iframe)!;
+    const box = placeholder.getBoundingClientRect();
+    expect(box.height, 'as tall as the frame (320 px and its 2 px border)').to.equal(324);
+    expect(box.width, 'no wider than the frame').to.equal(404);
+    // The dashed box fills that height, not only its text's.
+    expect(placeholder.shadowRoot!.querySelector('.placeholder')!.getBoundingClientRect().height).to.equal(324);
+    expect(top(), 'nothing below moved when the placeholder came').to.equal(before);
+    el.setConsent('maps', true);
+    await until(() => placeholderOf(page.iframe) === null && rendered(page.iframe), 4000, 'the frame back');
+    expect(top(), 'nothing below moved when the frame came back').to.equal(before);
+    expect(page.iframe.style.display, 'the frame keeps its own display').to.equal(display);
+    expect(after.previousElementSibling, 'the frame is back in its place').to.equal(page.iframe);
   });
 
   it('runs gated content added to the page later, once allowed', async () => {
