@@ -6,20 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startDemo } from './demo-server.mjs';
-import { browserPath } from './system-tools.mjs';
+import { launchChromium } from './demo-browser.mjs';
 
 /** Slow 3G as Chrome DevTools defines it, in CDP's units (bytes per second, milliseconds). */
 export const SLOW_3G = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
 export const QUERY = 'permis';
 
-export async function launch() {
-  return chromium.launch({
-    executablePath: browserPath('chromium'),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-}
+/** The browser of these visits: the one every end-to-end test and bench uses. */
+export const launch = launchChromium;
 
 /**
  * One visit: navigation → the results count shown for `QUERY` typed with real key presses.

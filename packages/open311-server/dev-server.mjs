@@ -12,6 +12,6 @@ export async function start({ port = 0, ...options } = {}) {
     if (error.code === 'EADDRINUSE' && port !== 0) return startServer({ port: 0, dataDir, ...options });
     throw error;
   });
-  console.log(`Open311 (GeoReport v2) server: ${server.url}/discovery.json, requests kept in ${dataDir}`);
+  console.log(`Open311 (GeoReport v2) server: ${server.url}/discovery.json, requests kept in ${options.dataDir ?? dataDir}`);
   return server;
 }

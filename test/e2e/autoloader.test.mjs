@@ -2,35 +2,24 @@
 // Chromium: a page downloads only the components it uses, one chunk each; a tag added later is
 // defined when it appears; a chunk that cannot be downloaded leaves the city's own content in
 // place and is tried again when the browser is back online.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { startDemo } from '../../scripts/demo-server.mjs';
-import { browserPath } from '../../scripts/system-tools.mjs';
+import { demoAndBrowser } from '../../scripts/demo-browser.mjs';
 import { citopiaScripts, openSettled } from '../../scripts/page-scripts.mjs';
 
 const PAGE = '/test/e2e/pages/autoloader.html';
 const COMPONENT_CHUNK = /\/chunks\/(service-finder|assistance-request|privacy-notice|open-source-badge)-[\w-]+\.js$/;
-let demo;
-let browser;
 
-before(async () => {
-  demo = await startDemo({ port: 0, quiet: true, compress: true });
-  browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
-});
+const env = demoAndBrowser({ compress: true });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 /** The Citopia scripts the page requested so far, by path. */
 const scripts = async (page) => (await citopiaScripts(page)).map((e) => e.name);
 
 test('a page with one component loads the autoloader, that component and one translation chunk', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
-    await openSettled(page, `${demo.url}${PAGE}`, ['citopia-privacy-notice']);
+    await openSettled(page, `${env.demo.url}${PAGE}`, ['citopia-privacy-notice']);
     const loaded = await scripts(page);
     const components = loaded.map((p) => COMPONENT_CHUNK.exec(p)?.[1]).filter(Boolean);
     assert.deepEqual(components, ['privacy-notice'], `component chunks: ${loaded.join(', ')}`);
@@ -47,9 +36,9 @@ test('a page with one component loads the autoloader, that component and one tra
 });
 
 test('a tag added after the page loaded is defined from its own chunk', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
-    await page.goto(`${demo.url}${PAGE}`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.demo.url}${PAGE}`, { waitUntil: 'networkidle' });
     await page.evaluate(() => {
       const badge = document.createElement('citopia-open-source-badge');
       badge.setAttribute('src', '/publiccode.yml');
@@ -65,9 +54,9 @@ test('a tag added after the page loaded is defined from its own chunk', async ()
 });
 
 test('offline, the city content inside the tag stays; back online, the component is defined', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
-    await page.goto(`${demo.url}${PAGE}`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.demo.url}${PAGE}`, { waitUntil: 'networkidle' });
     await page.route(/\/chunks\/service-finder-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
     const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && /citopia-service-finder/.test(m.text()));
     await page.evaluate(() => {

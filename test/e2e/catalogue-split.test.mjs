@@ -3,14 +3,9 @@
 // Chromium: the rest is not downloaded before anyone asks for such a part; the part then speaks
 // French, never English; a language chosen afterwards brings its own rest; and a rest that fails
 // to download is explained, with "Try again" that works.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startDemo } from '../../scripts/demo-server.mjs';
-import { browserPath } from '../../scripts/system-tools.mjs';
+import { demoAndBrowser } from '../../scripts/demo-browser.mjs';
 import { openSettled, resources } from '../../scripts/page-scripts.mjs';
 
 const TAGS = ['citopia-service-finder', 'citopia-assistance-request', 'citopia-privacy-notice', 'citopia-open-source-badge'];
@@ -21,29 +16,17 @@ const LAYER = {
   de: ['Meine Auswahl speichern', 'Wozu wir Ihre Daten verwenden'],
   en: ['Save my choices', 'Why we use your data'],
 };
-let demo;
-let browser;
-let dataDir;
 
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'citopia-split-'));
-  demo = await startDemo({ port: 0, quiet: true, devServerOptions: { dataDir } });
-  browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
-});
+const env = demoAndBrowser();
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 const rests = async (page) => (await resources(page)).map((r) => r.name).filter((n) => /\/chunks\/\w+-rest-[\w-]+\.js$/.test(n));
 const dialogText = (page) => page.evaluate(() => document.querySelector('citopia-privacy-notice').shadowRoot.querySelector('dialog')?.textContent ?? '');
 
 test('the rest of the strings waits for a part that shows them, which then speaks the page language', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
-    await openSettled(page, `${demo.url}/`, TAGS);
+    await openSettled(page, `${env.demo.url}/`, TAGS);
     assert.deepEqual(await rests(page), [], 'no rest of the strings before anyone asks for a part');
     await page.evaluate(() => document.querySelector('citopia-privacy-notice').openSettings());
     await page.waitForFunction(() => document.querySelector('citopia-privacy-notice').shadowRoot.querySelector('dialog[open]'));
@@ -64,11 +47,11 @@ test('the rest of the strings waits for a part that shows them, which then speak
 });
 
 test('a rest of the strings that fails to download is explained, and "Try again" brings the part in French', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
     let refused = 0;
     await page.route(/\/chunks\/fr-rest-[\w-]+\.js(\?|$)/, (route) => (refused++ === 0 ? route.abort('connectionrefused') : route.continue()));
-    await openSettled(page, `${demo.url}/`, TAGS);
+    await openSettled(page, `${env.demo.url}/`, TAGS);
     await page.evaluate(() => document.querySelector('citopia-privacy-notice').openSettings());
     const retry = page.locator('citopia-privacy-notice button', { hasText: 'Réessayer' });
     await retry.waitFor({ timeout: 10_000 });

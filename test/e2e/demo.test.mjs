@@ -2,48 +2,32 @@
 // server), driven in Debian's Chromium with playwright-core and real input: search, no result,
 // a request submitted to the local server, consent given and withdrawn, the badge expanded, the
 // page-level easy-to-read switch, and axe over the whole page in every locale and both modes.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startDemo } from '../../scripts/demo-server.mjs';
-import { browserPath } from '../../scripts/system-tools.mjs';
+import { readFileSync } from 'node:fs';
+import { demoAndBrowser } from '../../scripts/demo-browser.mjs';
 
 const LOCALES = ['fr', 'de', 'it', 'en', 'ar'];
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-let demo;
-let dataDir;
 // A query no service matches, new on every run.
 const NOWHERE = `zqxw ${Date.now().toString(36)}`;
-let browser;
 let page;
 const pageErrors = [];
 const requestsElsewhere = [];
 
+const env = demoAndBrowser();
+
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'citopia-e2e-'));
-  demo = await startDemo({ port: 0, quiet: true, devServerOptions: { dataDir } });
-  browser = await chromium.launch({
-    executablePath: browserPath('chromium'),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  page = await browser.newPage();
+  await env.started;
+  page = await env.browser.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  const allowed = [new URL(demo.url).host, ...Object.values(demo.services).map((u) => new URL(u).host)];
+  const allowed = [new URL(env.demo.url).host, ...Object.values(env.demo.services).map((u) => new URL(u).host)];
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (/^https?:$/.test(url.protocol) && !allowed.includes(url.host)) requestsElsewhere.push(request.url());
   });
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${env.demo.url}/`);
   await page.waitForFunction(() => ['citopia-service-finder', 'citopia-assistance-request', 'citopia-privacy-notice', 'citopia-open-source-badge'].every((t) => customElements.get(t)));
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('the service finder finds a service typed by a resident', async () => {
@@ -77,7 +61,7 @@ test('the request is sent to the local Open311 server and confirmed with a refer
   await form.locator('button[type="submit"]').click();
   await form.locator('#send').click();
   await form.locator('[part~="confirmation"]').waitFor({ timeout: 10_000 });
-  const open311 = demo.services['@citopia/open311-server'];
+  const open311 = env.demo.services['@citopia/open311-server'];
   const stored = await (await fetch(`${open311}/requests.json`)).json();
   const mine = stored.filter((r) => String(r.description ?? '').includes(NOWHERE));
   assert.equal(mine.length, 1, 'exactly one request stored');

@@ -3,14 +3,10 @@
 // own resource timing (encodedBodySize = gzipped body), against the `browser:demo-fr` and
 // `browser-requests:demo-fr` lines of size-budgets.txt. Also: the French page never shows the
 // English source text of a component while its chunks arrive.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startDemo } from '../../scripts/demo-server.mjs';
-import { browserPath } from '../../scripts/system-tools.mjs';
+import { readFileSync } from 'node:fs';
+import { demoAndBrowser } from '../../scripts/demo-browser.mjs';
 import { citopiaScripts, openSettled } from '../../scripts/page-scripts.mjs';
 
 const budgets = new Map(
@@ -21,26 +17,14 @@ const budgets = new Map(
     .map(([entry, max]) => [entry, Number(max)]),
 );
 const TAGS = ['citopia-service-finder', 'citopia-assistance-request', 'citopia-privacy-notice', 'citopia-open-source-badge'];
-let demo;
-let browser;
-let dataDir;
 
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'citopia-footprint-'));
-  demo = await startDemo({ port: 0, quiet: true, compress: true, devServerOptions: { dataDir } });
-  browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
-});
+const env = demoAndBrowser({ compress: true });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 test('the French demo page loads Citopia within its byte and request budgets (Chromium resource timing)', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
-    await openSettled(page, `${demo.url}/`, TAGS);
+    await openSettled(page, `${env.demo.url}/`, TAGS);
     const scripts = await citopiaScripts(page);
     assert.ok(scripts.length > 0, 'the page loaded Citopia scripts');
     // Served gzipped: the body on the wire is smaller than the script itself.
@@ -56,7 +40,7 @@ test('the French demo page loads Citopia within its byte and request budgets (Ch
 });
 
 test('no English source text shows in the French page while the chunks arrive', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
     // Slow every Citopia chunk down, so that a render before its catalogue would be seen.
     await page.route('**/assets/citopia/cdn/chunks/**', async (route) => {
@@ -73,7 +57,7 @@ test('no English source text shows in the French page while the chunks arrive', 
       };
       requestAnimationFrame(sample);
     }, TAGS);
-    await page.goto(`${demo.url}/`);
+    await page.goto(`${env.demo.url}/`);
     await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
     await page.waitForLoadState('networkidle');
     const seen = await page.evaluate(() => {
@@ -91,9 +75,9 @@ test('no English source text shows in the French page while the chunks arrive', 
 });
 
 test('code chunks that arrive after the first view (on a first focus or pointer) move nothing on the page', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   try {
-    await openSettled(page, `${demo.url}/`, TAGS);
+    await openSettled(page, `${env.demo.url}/`, TAGS);
     await page.waitForTimeout(300);
     // From now on: every layout shift, and every code chunk held back 1.2 s (catalogues too).
     const lazy = [];

@@ -3,36 +3,20 @@
 // (the page itself comes from the browser's cache or the city's service worker, which the demo
 // stands in for by serving it), yet a resident finds a service, is told the list may be out of
 // date, and starts a request, which waits in the outbox.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startDemo } from '../../scripts/demo-server.mjs';
-import { launch } from '../../scripts/slow-network.mjs';
+import { demoAndBrowser } from '../../scripts/demo-browser.mjs';
 
-let demo;
-let browser;
-let dataDir;
 
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'citopia-offline-'));
-  demo = await startDemo({ port: 0, quiet: true, devServerOptions: { dataDir } });
-  browser = await launch();
-});
+const env = demoAndBrowser();
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 test('offline, the saved catalogues are searched (with a notice) and a request waits in the outbox', { timeout: 120_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${env.demo.url}/`);
   // Online: both catalogues and the form’s service list arrive (and are kept).
   await page.locator('citopia-assistance-request input[name="service"][value="204"]').waitFor({ state: 'attached' });
   await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('citopia:finder:copy:text:')).length === 2);

@@ -1,37 +1,22 @@
 // The demo page is usable on a slow network: under Chromium's slow-3G emulation (400 kbit/s,
 // 400 ms RTT), a resident's search answers within 5 s of navigation (the goal; `npm run bench`
 // prints the figures). The bound here only catches hangs: 10× the goal.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startDemo } from '../../scripts/demo-server.mjs';
-import { launch, visit, QUERY } from '../../scripts/slow-network.mjs';
+import { demoAndBrowser } from '../../scripts/demo-browser.mjs';
+import { visit, QUERY } from '../../scripts/slow-network.mjs';
 
 const GOAL = 5_000;
 const HANG_GUARD = 10 * GOAL;
-let demo;
-let browser;
-let dataDir;
 
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'citopia-slow-3g-'));
-  demo = await startDemo({ port: 0, quiet: true, devServerOptions: { dataDir } });
-  browser = await launch();
-});
+const env = demoAndBrowser();
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 test(`under slow 3G, a search for "${QUERY}" answers (first visit, then with the saved catalogue)`, { timeout: 3 * HANG_GUARD }, async () => {
-  const first = await visit(browser, `${demo.url}/`, { timeout: HANG_GUARD });
+  const first = await visit(env.browser, `${env.demo.url}/`, { timeout: HANG_GUARD });
   assert.match(first.count, /\d+ prestations trouvées/);
   assert.ok(first.ms < HANG_GUARD, `first visit took ${first.ms} ms`);
-  const repeat = await visit(browser, `${demo.url}/`, { storageState: first.storageState, timeout: HANG_GUARD });
+  const repeat = await visit(env.browser, `${env.demo.url}/`, { storageState: first.storageState, timeout: HANG_GUARD });
   assert.match(repeat.count, /\d+ prestations trouvées/);
   // The first visit answers from the first catalogue to arrive (the canton's may still be on its
   // way); the repeat visit searches both saved copies at once, so it finds at least as many.

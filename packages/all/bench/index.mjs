@@ -6,11 +6,10 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { minify } from 'terser';
-import { chromium } from 'playwright-core';
 import { terserOptions } from '../../../scripts/terser-options.mjs';
 import { startDemo } from '../../../scripts/demo-server.mjs';
 import { initialLoad } from '../../../scripts/chunk-graph.mjs';
-import { browserPath } from '../../../scripts/system-tools.mjs';
+import { launchChromium } from '../../../scripts/demo-browser.mjs';
 import { citopiaScripts, isCitopiaScript, openSettled, resources } from '../../../scripts/page-scripts.mjs';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
@@ -57,7 +56,7 @@ async function sizes() {
 /** The demo page in Chromium, French, served gzipped: what arrives before anyone interacts. */
 async function demoPage() {
   const demo = await startDemo({ port: 0, quiet: true, compress: true });
-  const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.addInitScript(() => {
@@ -98,7 +97,7 @@ async function demoPage() {
 /** A page with the privacy notice alone, through the autoloader (cdn/autoloader.js). */
 async function autoloaderPage() {
   const demo = await startDemo({ port: 0, quiet: true, compress: true });
-  const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await openSettled(page, `${demo.url}/test/e2e/pages/autoloader.html`, ['citopia-privacy-notice']);
