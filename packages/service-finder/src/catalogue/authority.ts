@@ -3,8 +3,7 @@
  * from a source's own declaration, or from the data (our `authority`/`publisher`, CPSV-AP
  * `hasCompetentAuthority`, schema.org `provider`/`serviceOperator`). Never trusts a type.
  */
-import { pickText } from '@citopia/core/language-map';
-import type { Text } from './types.js';
+import { pickText, type Localizable as Text } from '@citopia/core/language-map';
 
 export type AuthorityKind = 'city' | 'region' | 'country' | 'association';
 export const AUTHORITY_KINDS: readonly AuthorityKind[] = ['city', 'region', 'country', 'association'];
