@@ -8,10 +8,10 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 
 import { defaultReporter } from '@web/test-runner';
-import { sharedFixturesPlugin, testEndpointsPlugin, summaryReporter, reactEsmPlugin, hardenFiguresPlugin, cspPagesPlugin, readTextPlugin, transcriptsPlugin } from './scripts/wtr-plugins.mjs';
+import { sharedFixturesPlugin, testEndpointsPlugin, chunkFaultsPlugin, summaryReporter, reactEsmPlugin, hardenFiguresPlugin, cspPagesPlugin, readTextPlugin, transcriptsPlugin } from './scripts/wtr-plugins.mjs';
 import { browserPath } from './scripts/system-tools.mjs';
 
-const plugins = [sharedFixturesPlugin(), testEndpointsPlugin(), cspPagesPlugin(), readTextPlugin(), transcriptsPlugin({ browser: (process.env.CITOPIA_BROWSER ?? 'Chromium').toLowerCase() }), hardenFiguresPlugin({ browser: process.env.CITOPIA_BROWSER ?? 'Chromium' })];
+const plugins = [sharedFixturesPlugin(), testEndpointsPlugin(), chunkFaultsPlugin(), cspPagesPlugin(), readTextPlugin(), transcriptsPlugin({ browser: (process.env.CITOPIA_BROWSER ?? 'Chromium').toLowerCase() }), hardenFiguresPlugin({ browser: process.env.CITOPIA_BROWSER ?? 'Chromium' })];
 // Packages may add their own test-server plugins (packages/*/wtr-plugin.mjs: a real Open311
 // server, server-side rendering...), each a default export returning an array of plugins.
 for (const dir of readdirSync('packages')) {

@@ -38,6 +38,45 @@ export function sharedFixturesPlugin() {
 }
 
 /**
+ * A component's lazily loaded chunk made failing or slow for the one test page that asks, by a
+ * cookie `citopia-chunk-<name>=fail|delay-<ms>`: <name> is the module's file name without its
+ * extension (`result-view`, `steps`, `read-file`, `details`). A cookie, not server-side state:
+ * each test page has its own cookie jar, so a file that fails a chunk never fails it for another
+ * file running at the same time. `fail` answers 503 (a dropped connection, an offline device)
+ * while the cookie is set; clearing it lets the next request through.
+ *
+ * Command `chunk-no-cache`: the calling page asks the server for every file from now on, not
+ * Chromium's HTTP cache, which the test pages share (another page may have fetched the chunk this
+ * one fails). Firefox runs each test file in a profile of its own.
+ */
+export function chunkFaultsPlugin() {
+  return {
+    name: 'citopia-chunk-faults',
+    async middleware(ctx, next) {
+      const name = /^\/packages\/[\w-]+\/src\/(?:[\w-]+\/)*([\w-]+)\.(?:ts|js)$/.exec(ctx.path)?.[1];
+      const fault = name ? ctx.cookies.get(`citopia-chunk-${name}`) : undefined;
+      if (!fault) return next();
+      ctx.set('Cache-Control', 'no-store');
+      const delay = /^delay-(\d+)$/.exec(fault);
+      if (delay) {
+        await new Promise((r) => setTimeout(r, Math.min(Number(delay[1]), 5000)));
+        return next();
+      }
+      ctx.status = 503;
+      ctx.type = 'text/plain';
+      ctx.body = 'chunk unavailable';
+      return undefined;
+    },
+    async executeCommand({ command, session }) {
+      if (command !== 'chunk-no-cache') return undefined;
+      const page = session.browser?.type === 'puppeteer' ? session.browser.getPage(session.id) : undefined;
+      await page?.setCacheEnabled(false).catch(() => {});
+      return true;
+    },
+  };
+}
+
+/**
  * Real HTTP endpoints for tests of network handling (the dev server is a real server; nothing
  * stubs fetch). /__test/status/503?retry-after=2, /__test/slow?ms=3000, /__test/html,
  * /__test/text?body=..., /__test/drop (destroys the connection), /__test/etag?tag=v1&body=...

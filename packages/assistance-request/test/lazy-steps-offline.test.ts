@@ -3,28 +3,28 @@
  * the page's language, with "Try again"; the answers stay in the form and on the device, and
  * once the module can be fetched, "Try again" goes on. Its own test file, so its own page:
  * the module was not loaded before. The test server fails the module for this page only (a
- * cookie; see ../wtr-plugin.mjs).
+ * cookie; chunkFaultsPlugin in scripts/wtr-plugins.mjs).
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { deepActiveElement, expectAccessible, press, until } from '@citopia/testing';
 import { $, $$, cleanUp, mount, startServer, text, typeInto } from './helpers.js';
 
-const key = `offline-${Date.now()}`;
-const steps = new URL('../src/steps.js', import.meta.url).pathname;
-const unreachable = (times: number) => executeServerCommand('ar-unreachable-module', { key, path: steps, times });
+/** While set, the test server answers 503 for this page's requests of src/steps.ts. */
+const unreachable = (yes: boolean) => void (document.cookie = `citopia-chunk-steps=${yes ? 'fail' : ''}; path=/; max-age=${yes ? 600 : 0}`);
 
 /** A hang guard, not a speed bound: the test machine may be busy (speed is measured by the bench). */
 const WAIT = 20_000;
 
 describe('<citopia-assistance-request> when its later steps cannot be loaded', function () {
   this.timeout(90_000);
-  before(() => void (document.cookie = `ar-unreachable=${key}; path=/`));
-  after(() => void (document.cookie = 'ar-unreachable=; path=/; max-age=0'));
+  // This page asks the server, not the HTTP cache the test pages share, so it meets the failure.
+  before(() => executeServerCommand('chunk-no-cache'));
+  after(() => unreachable(false));
   afterEach(() => cleanUp());
 
   it('says why in the page language, keeps the draft, and goes on with "Try again"', async () => {
-    await unreachable(1000);
+    unreachable(true);
     const server = await startServer();
     const el = await mount({ endpoint: server.url }, 'fr');
     await typeInto(el, 'description', 'Un trou devant la boulangerie');
@@ -52,7 +52,7 @@ describe('<citopia-assistance-request> when its later steps cannot be loaded', f
     expect($(el, '#steps-retry')).to.exist;
 
     // The module can be fetched again: "Try again" checks the answers (what is missing now).
-    await unreachable(0);
+    unreachable(false);
     $(el, '#steps-retry')!.focus();
     await press('Enter');
     await until(() => !$(el, '#steps-retry'), WAIT, 'the retry done');

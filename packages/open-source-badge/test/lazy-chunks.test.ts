@@ -3,9 +3,11 @@
  * detection, the plain-YAML reader), requested at the moment the badge requests its file, and
  * the details (src/details.ts), requested when the badge opens. This file runs in its own page,
  * so nothing else loaded them first; the test server makes a chunk slow or failing for this page
- * only, by a cookie (wtr-plugin.mjs).
+ * only, by a cookie (chunkFaultsPlugin in scripts/wtr-plugins.mjs), and this page asks the server
+ * for every file, not the HTTP cache the test pages share.
  */
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { deepActiveElement, mountFixture, press, settle, translation, until } from '@citopia/testing';
 import '../src/index.js';
 import { fixtures, fixtureFile } from '../src/fixtures.js';
@@ -19,7 +21,7 @@ const resources = () => performance.getEntriesByType('resource') as PerformanceR
 const readerRequests = () => resources().filter((e) => /\/read-file\.(?:ts|js)\b/.test(e.name));
 /** What the test server does with this page's requests for a chunk: fail, delay-<ms>, or nothing. */
 const setFault = (chunk: 'read-file' | 'details', fault: string | undefined) => {
-  document.cookie = fault ? `citopia-badge-${chunk}=${fault}; path=/` : `citopia-badge-${chunk}=; path=/; max-age=0`;
+  document.cookie = fault ? `citopia-chunk-${chunk}=${fault}; path=/` : `citopia-chunk-${chunk}=; path=/; max-age=0`;
 };
 const chunkFault = (fault: string | undefined) => setFault('read-file', fault);
 const $ = (el: OpenSourceBadge, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -47,6 +49,7 @@ const boxes = (el: OpenSourceBadge) =>
   });
 
 describe('lazy chunks', function () {
+  before(() => executeServerCommand('chunk-no-cache'));
   this.timeout(20_000);
   afterEach(() => {
     setFault('read-file', undefined);

@@ -12,15 +12,15 @@ import type { ServiceFinder } from '../src/index.js';
 
 const CITY = '/packages/service-finder/fixtures/ville-de-demo.json';
 const $ = (el: ServiceFinder, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-/** The test server answers 503 for this page's requests of the chunk while the cookie is set (packages/service-finder/wtr-plugin.mjs). */
-const failChunk = (fail: boolean) => (document.cookie = `citopia-fail-chunk=result-view; path=/; max-age=${fail ? 600 : 0}`);
+/** The test server answers 503 for this page's requests of the chunk while the cookie is set (chunkFaultsPlugin in scripts/wtr-plugins.mjs). */
+const failChunk = (fail: boolean) => (document.cookie = `citopia-chunk-result-view=${fail ? 'fail' : ''}; path=/; max-age=${fail ? 600 : 0}`);
 
 describe('<citopia-service-finder>: the results’ chunk fails to load', function () {
   this.timeout(40_000);
   after(() => failChunk(false));
 
   it('says so in the page language with "Try again", keeps what was typed, and asks again', async function () {
-    await executeServerCommand('finder-no-cache');
+    await executeServerCommand('chunk-no-cache');
     failChunk(true);
     const wrapper = document.createElement('div');
     wrapper.lang = 'fr';
