@@ -20,13 +20,20 @@ const IDS = /\bid:\s*(['"`])([\w.-]+)\1/g;
 
 await init;
 
+/** A package's `exports`, read once (a build walks hundreds of imports of a few packages). */
+const exportsOf = new Map();
+const packageExports = (dir) => {
+  if (!exportsOf.has(dir)) exportsOf.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports ?? {});
+  return exportsOf.get(dir);
+};
+
 /** The file a specifier names from `from`: relative, or a @citopia/* export; else undefined. */
 function resolveSpecifier(specifier, from) {
   if (specifier.startsWith('.')) return resolve(dirname(from), specifier);
   const match = /^@citopia\/([\w-]+)(\/.*)?$/.exec(specifier);
   if (!match) return undefined;
   const dir = join('packages', match[1]);
-  const entry = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports?.[`.${match[2] ?? ''}`];
+  const entry = packageExports(dir)[`.${match[2] ?? ''}`];
   const target = typeof entry === 'string' ? entry : entry?.default;
   return target ? resolve(dir, target) : undefined;
 }

@@ -36,6 +36,9 @@ export default function mergeCatalogues({ dir }) {
   const dirs = [...packages.values()];
   const names = [...packages.keys()];
   let eager;
+  // Each package's generated catalogue of a key, read and parsed once: the first chunk and the
+  // rest of a locale take their halves from the same entries.
+  const entriesOf = new Map();
   return {
     name: 'citopia-merge-catalogues',
     resolveId(source, importer) {
@@ -56,17 +59,23 @@ export default function mergeCatalogues({ dir }) {
       const rest = id.startsWith(REST);
       if (!rest && !id.startsWith(PREFIX)) return null;
       const key = id.slice((rest ? REST : PREFIX).length);
-      const path = key.endsWith('-easy') ? ['easy', `${key.slice(0, -'-easy'.length)}.js`] : [`${key}.js`];
-      const files = dirs.map((d) => resolve(d, 'dist', 'locales', ...path)).filter((f) => existsSync(f));
       const easy = key.endsWith('-easy');
+      const path = easy ? ['easy', `${key.slice(0, -'-easy'.length)}.js`] : [`${key}.js`];
+      const files = dirs.map((d) => resolve(d, 'dist', 'locales', ...path)).filter((f) => existsSync(f));
       eager ??= eagerIds(dirs);
       // Each entry of each package's generated `templates` object, as written, in its half.
-      const entries = files.flatMap((file) => {
-        const code = readFileSync(file, 'utf8');
-        const declaration = this.parse(code).body.find((n) => n.type === 'ExportNamedDeclaration' && n.declaration?.declarations?.[0]?.id.name === 'templates');
-        if (!declaration) this.error(`${file}: no exported \`templates\` object`);
-        return declaration.declaration.declarations[0].init.properties.map((p) => ({ id: p.key.value ?? p.key.name, code: code.slice(p.start, p.end) }));
-      });
+      if (!entriesOf.has(key)) {
+        entriesOf.set(
+          key,
+          files.flatMap((file) => {
+            const code = readFileSync(file, 'utf8');
+            const declaration = this.parse(code).body.find((n) => n.type === 'ExportNamedDeclaration' && n.declaration?.declarations?.[0]?.id.name === 'templates');
+            if (!declaration) this.error(`${file}: no exported \`templates\` object`);
+            return declaration.declaration.declarations[0].init.properties.map((p) => ({ id: p.key.value ?? p.key.name, code: code.slice(p.start, p.end) }));
+          }),
+        );
+      }
+      const entries = entriesOf.get(key);
       const half = entries.filter((e) => easy || eager.has(e.id) !== rest).map((e) => e.code);
       // `str` from its own module, as the components import it: the package's main module would
       // bring the stock runtime's side effects into a chunk of their own.
