@@ -1,20 +1,11 @@
-// Debian's Chromium and the demo server, started the one way for the end-to-end tests and the
-// benches, so that every page they measure runs in the same browser with the same flags.
+// The demo server and Chromium for an end-to-end test file: started before its tests, stopped
+// after them (the benches launch Chromium the same way, from chromium.mjs, without node:test).
 import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startDemo } from './demo-server.mjs';
-import { browserPath } from './system-tools.mjs';
-
-/** Headless Chromium as root (no sandbox), talking to nothing but the pages it is sent to. */
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: browserPath('chromium'),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-}
+import { launchChromium } from './chromium.mjs';
 
 /**
  * For a node:test file: the demo server, with a data folder of its own (removed after), and

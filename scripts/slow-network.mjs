@@ -7,14 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemo } from './demo-server.mjs';
-import { launchChromium } from './demo-browser.mjs';
+import { launchChromium } from './chromium.mjs';
 
 /** Slow 3G as Chrome DevTools defines it, in CDP's units (bytes per second, milliseconds). */
 export const SLOW_3G = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
 export const QUERY = 'permis';
-
-/** The browser of these visits: the one every end-to-end test and bench uses. */
-export const launch = launchChromium;
 
 /**
  * One visit: navigation → the results count shown for `QUERY` typed with real key presses.
@@ -48,7 +45,7 @@ export async function visit(browser, url, { storageState, timeout = 50_000 } = {
 export async function measureSlowNetwork({ runs = 3, quiet = true } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'citopia-slow-3g-'));
   const demo = await startDemo({ port: 0, quiet, devServerOptions: { dataDir } });
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const cold = [];
     const repeat = [];

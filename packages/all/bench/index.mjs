@@ -9,7 +9,7 @@ import { minify } from 'terser';
 import { terserOptions } from '../../../scripts/terser-options.mjs';
 import { startDemo } from '../../../scripts/demo-server.mjs';
 import { initialLoad } from '../../../scripts/chunk-graph.mjs';
-import { launchChromium } from '../../../scripts/demo-browser.mjs';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 import { citopiaScripts, isCitopiaScript, openSettled, resources } from '../../../scripts/page-scripts.mjs';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
