@@ -25,6 +25,16 @@ async function mount(attributes: Record<string, string>, lang = 'fr') {
   await loaded(el);
   return el;
 }
+/** A fixture in French, `query` typed with real keys, and the count of each `citopia-search` it fires. */
+async function typeInFixture(fixture: string, query: string) {
+  const { el } = await mountFixture(fixtures, fixture, { lang: 'fr' });
+  const seen: number[] = [];
+  el.addEventListener('citopia-search', (e) => seen.push(e.detail.count));
+  input(el).focus();
+  await type(query);
+  return { el, seen };
+}
+
 const CITY = '/packages/service-finder/fixtures/ville-de-demo.json';
 
 /**
@@ -68,11 +78,7 @@ describe('<citopia-service-finder>', function () {
     });
 
     it('updates the results on every key press, synchronously, and announces the count once typing pauses', async () => {
-      const { el } = await mountFixture(fixtures, 'ville-de-demo', { lang: 'fr' });
-      const seen: number[] = [];
-      el.addEventListener('citopia-search', (e) => seen.push(e.detail.count));
-      input(el).focus();
-      await type('imp');
+      const { el, seen } = await typeInFixture('ville-de-demo', 'imp');
       // The frame after the key press already shows the results; nothing announced yet.
       await new Promise((r) => requestAnimationFrame(r));
       expect(names(el)).to.include("Déclaration d'impôt");
@@ -84,11 +90,7 @@ describe('<citopia-service-finder>', function () {
     });
 
     it('says that no service is listed yet when someone searches a catalogue with none (no results’ code needed for it)', async () => {
-      const { el } = await mountFixture(fixtures, 'empty', { lang: 'fr' });
-      const seen: number[] = [];
-      el.addEventListener('citopia-search', (e) => seen.push(e.detail.count));
-      input(el).focus();
-      await type('permis');
+      const { el, seen } = await typeInFixture('empty', 'permis');
       await until(() => announced(el) !== '', 3000, 'the announcement');
       expect(announced(el)).to.equal('Aucune prestation n’est encore répertoriée.');
       expect($(el, '[part="message"]')!.textContent).to.equal(announced(el));
